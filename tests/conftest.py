@@ -1,0 +1,40 @@
+"""Shared fixtures. Tests never need ../shared: what they need of it is bundled (articles/,
+tests/data/); tests that add checks on ../shared skip when it is absent."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "articles"
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def sample_dir() -> Path:
+    """The bundled sample: the five seed articles, manifest.tsv and gold.jsonl."""
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def seeds_facts() -> Path:
+    """The seed gold written as a plain facts file (first acceptable value of each field)."""
+    return DATA / "seeds-facts.jsonl"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip("../shared is not beside this checkout")
+    return SHARED
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A fresh embedded on-disk store."""
+    from thidua.graph_store import EmbeddedStore
+    s = EmbeddedStore(tmp_path / "store")
+    yield s
+    s.close()

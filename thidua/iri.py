@@ -1,0 +1,81 @@
+"""Every IRI thidua mints is minted here.
+
+Entity IRIs are a readable slug plus a short hash of the entity's identity key, so the same
+key gives the same IRI on every run, two keys that fold to the same slug ("Đặng Trọng Thắng",
+"Đặng Trong Thắng") still get two IRIs, and only [a-z0-9-/] ever reaches an IRI or a file name.
+The full Vietnamese name lives in the labels, never only in the IRI.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from thidua.text import clean, slug
+
+BASE = "https://w3id.org/thidua/"
+ONTOLOGY = BASE + "ontology#"
+ID = BASE + "id/"
+GRAPH = BASE + "graph/"
+AWARD_TYPE = BASE + "award-type/"
+
+ENTITY_KINDS = ("bloc", "unit", "person", "jurisdiction")
+
+
+def digest(*parts: str, length: int = 10) -> str:
+    key = "\x1f".join(clean(p) for p in parts)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:length]
+
+
+def entity(kind: str, label: str, *context: str) -> str:
+    """IRI of a bloc, unit or person named `label` (its identity key is label + context)."""
+    if kind not in ENTITY_KINDS:
+        raise ValueError(f"unknown entity kind {kind!r}")
+    return f"{ID}{kind}/{slug(label)}-{digest(kind, label, *context, length=8)}"
+
+
+def jurisdiction(name: str) -> str:
+    return f"{ID}jurisdiction/{slug(strip_admin_prefix(name))}"
+
+
+def strip_admin_prefix(name: str) -> str:
+    for prefix in ("thành phố ", "tỉnh ", "Thành phố ", "Tỉnh "):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def doc_slug(doc: str) -> str:
+    """Document names are file stems: keep them readable but safe, and distinct."""
+    safe = slug(doc, max_length=80)
+    return safe if safe == doc else f"{safe}-{digest(doc, length=6)}"
+
+
+def article(doc: str) -> str:
+    return f"{ID}article/{doc_slug(doc)}"
+
+
+def graph(doc: str) -> str:
+    return f"{GRAPH}{doc_slug(doc)}"
+
+
+def fact(doc: str, *key: str) -> str:
+    return f"{ID}fact/{doc_slug(doc)}/{digest(*key, length=12)}"
+
+
+def year(value: int) -> str:
+    return f"{ID}year/{int(value)}"
+
+
+def role(label: str) -> str:
+    return f"{ID}role/{slug(label)}"
+
+
+def award_type(concept_id: str) -> str:
+    return AWARD_TYPE + slug(concept_id)
+
+
+def run(version: str) -> str:
+    return f"{ID}run/thidua-{slug(version)}"
+
+
+def agent(version: str) -> str:
+    return f"{ID}agent/thidua-{slug(version)}"

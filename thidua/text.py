@@ -1,0 +1,96 @@
+"""Vietnamese text normalisation: the one place where text is made comparable.
+
+Everything stored or compared goes through `nfc`; keys for identity and search go through
+`fold`. Unicode decomposition alone leaves đ/Đ intact (it is a letter, not d + a mark), so
+folding maps it explicitly.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["nfc", "modern_tones", "clean", "fold", "slug", "expand_abbreviations", "abbreviations",
+           "squash_spaces"]
+
+_VOWELS_AFTER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+
+# Old-style tone placement (hoà, uỷ) -> the modern placement (hòa, ủy), only at the end of a
+# syllable: "hoàn" is already modern and must not change.
+_OLD_TONES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONES.update({k.upper(): v.upper() for k, v in list(_OLD_TONES.items())})
+_OLD_TONES.update({k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(_OLD_TONES.items())
+                   if k.islower()})
+_OLD_TONE_RE = re.compile("(" + "|".join(map(re.escape, _OLD_TONES)) + f")(?![{_VOWELS_AFTER}])",
+                          re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def modern_tones(text: str) -> str:
+    """hoà -> hòa, uỷ -> ủy (text must be NFC)."""
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES.get(m.group(1), m.group(1)), text)
+
+
+def squash_spaces(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean(text: str) -> str:
+    """The canonical stored form of a name: NFC, modern tone marks, single spaces."""
+    return squash_spaces(modern_tones(nfc(text)))
+
+
+def fold(text: str) -> str:
+    """Accent-insensitive key: lower case, no tone or vowel marks, đ -> d, punctuation as spaces."""
+    s = nfc(text).lower().replace("đ", "d")
+    s = unicodedata.normalize("NFD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = re.sub(r"[^\w]+", " ", s)
+    return s.strip()
+
+
+def slug(text: str, max_length: int = 60) -> str:
+    """A file-name and IRI safe slug: folded ASCII words joined by '-'."""
+    s = fold(text).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    if len(s) > max_length:
+        s = s[:max_length].rsplit("-", 1)[0] or s[:max_length]
+    return s or "x"
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    table = {}
+    data = resources.files("thidua").joinpath("data/abbreviations.tsv").read_text(encoding="utf-8")
+    for line in data.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        abbr, expansion = line.split("\t")
+        table[nfc(abbr.strip())] = nfc(expansion.strip())
+    return table
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_re() -> re.Pattern:
+    keys = sorted(abbreviations(), key=len, reverse=True)
+    # "TP." may touch the next word ("TP.Hải Phòng"); the others must end at a word boundary.
+    alternatives = "|".join(re.escape(k) if not k[-1].isalnum() else re.escape(k) + r"(?![\w&])"
+                            for k in keys)
+    return re.compile(rf"(?<![\w&])({alternatives})")
+
+
+def expand_abbreviations(text: str) -> str:
+    """UBND tỉnh -> Ủy ban nhân dân tỉnh; Sở TN&MT -> Sở Tài nguyên và Môi trường."""
+    table = abbreviations()
+    out = _abbreviation_re().sub(
+        lambda m: table[m.group(1)] + (" " if not m.group(1)[-1].isalnum() else ""), nfc(text))
+    return squash_spaces(out)
