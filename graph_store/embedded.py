@@ -20,12 +20,17 @@ class EmbeddedStore:
 
     def __init__(self, path: str | os.PathLike | None = DEFAULT_LOCATION, read_only: bool = False):
         self.location = str(path) if path is not None else ":memory:"
+        self.read_only = read_only
         try:
             if path is None:
                 self._store = Store()
+            elif read_only:
+                if not Path(path).is_dir():
+                    raise ThiduaError(f"no store at {path}: run `thidua load` or `thidua build` first")
+                self._store = Store.read_only(str(path))
             else:
                 Path(path).mkdir(parents=True, exist_ok=True)
-                self._store = Store.read_only(str(path)) if read_only else Store(str(path))
+                self._store = Store(str(path))
         except OSError as exc:
             if "lock" in str(exc).lower():
                 raise StoreLocked(self.location) from None
@@ -106,6 +111,7 @@ class EmbeddedStore:
 
     def close(self) -> None:
         if getattr(self, "_store", None) is not None:
-            self._store.flush() if self.location != ":memory:" else None
+            if self.location != ":memory:" and not self.read_only:  # read-only cannot flush
+                self._store.flush()
             del self._store
             self._store = None

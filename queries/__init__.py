@@ -1,0 +1,173 @@
+"""Named SPARQL queries: one `.rq` file each, with a `#` comment header.
+
+Header lines: `# title: …`, `# description: …`, and one `# param: NAME KIND [optional] — help`
+per parameter, where KIND says how a user's value becomes an RDF term:
+
+    bloc | unit | person | agent | award-type   an IRI, or a name looked up in the labels
+    year                                       an integer year (xsd:gYear)
+    text                                       free text, accent-folded (đ -> d) for search
+
+Values are bound through graph_store (a VALUES block), never pasted into the query text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from pyoxigraph import Literal, NamedNode
+
+from thidua.errors import MissingParameter, ThiduaError, UnknownParameter, UnknownQuery
+from thidua.text import clean, fold
+from thidua.vocab import XSD, sparql_prefixes
+
+ENTITY_KINDS = {"bloc": ["EmulationBloc"],
+                "unit": ["Unit", "Agency", "PeoplesCommittee", "AdministrativeArea", "Enterprise",
+                         "MassOrganisation", "PartyCommittee"],
+                "person": ["Person"]}
+ENTITY_KINDS["agent"] = ENTITY_KINDS["unit"] + ENTITY_KINDS["person"]
+PARAM_KINDS = set(ENTITY_KINDS) | {"award-type", "year", "text"}
+_PARAM = re.compile(r"(?P<name>\w+)\s+(?P<kind>[\w-]+)(?P<optional>\s+optional)?\s*(?:[—-]+\s*(?P<help>.*))?")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str
+    optional: bool = False
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    description: str
+    text: str
+    params: tuple[Param, ...] = field(default_factory=tuple)
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise UnknownParameter(self.name, name, [p.name for p in self.params])
+
+
+@lru_cache(maxsize=None)
+def _all() -> dict[str, NamedQuery]:
+    folder = resources.files("thidua.queries")
+    found = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".rq"):
+            query = parse_query_file(entry.name[:-3], entry.read_text(encoding="utf-8"))
+            found[query.name] = query
+    return found
+
+
+def names() -> list[str]:
+    return sorted(_all())
+
+
+def get(name: str) -> NamedQuery:
+    try:
+        return _all()[name]
+    except KeyError:
+        raise UnknownQuery(name, names()) from None
+
+
+def parse_query_file(name: str, text: str) -> NamedQuery:
+    meta: dict[str, str] = {}
+    params = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        key, _, value = line.lstrip("# ").partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if key == "param":
+            m = _PARAM.match(value)
+            if not m or m["kind"] not in PARAM_KINDS:
+                raise ThiduaError(f"queries/{name}.rq: bad param line {value!r}")
+            params.append(Param(m["name"], m["kind"], bool(m["optional"]), (m["help"] or "").strip()))
+        elif key in ("title", "description"):
+            meta[key] = (meta.get(key, "") + " " + value).strip()
+    if "title" not in meta:
+        raise ThiduaError(f"queries/{name}.rq: the header has no '# title:' line")
+    return NamedQuery(name, meta["title"], meta.get("description", ""), text, tuple(params))
+
+
+def bind_params(store, query: NamedQuery, values: dict[str, str]) -> dict:
+    """Turn the user's text values into RDF terms (names are looked up in the labels)."""
+    bindings = {}
+    for name, value in values.items():
+        param = query.param(name)
+        bindings[name] = to_term(store, param, value)
+    missing = [p.name for p in query.params if not p.optional and p.name not in bindings]
+    if missing:
+        raise MissingParameter(query.name, missing)
+    return bindings
+
+
+def to_term(store, param: Param, value: str):
+    value = clean(value)
+    if param.kind == "year":
+        if not value.isdigit():
+            raise ThiduaError(f"--param {param.name}: {value!r} is not a year")
+        return Literal(f"{int(value):04d}", datatype=XSD.gYear)
+    if param.kind == "text":
+        return Literal(fold(value))
+    if value.startswith(("http://", "https://")):
+        return NamedNode(value)
+    if param.kind == "award-type":
+        return _lookup(store, param, value, None)
+    return _lookup(store, param, value, ENTITY_KINDS[param.kind])
+
+
+_LOOKUP = sparql_prefixes(["td", "skos", "rdf"]) + """
+SELECT DISTINCT ?e ?class WHERE {
+  { ?e skos:prefLabel ?l } UNION { ?e skos:altLabel ?l }
+  FILTER(STR(?l) = ?name)
+  ?e rdf:type ?class .
+}"""
+_LOOKUP_FOLDED = sparql_prefixes(["td", "skos", "rdf"]) + """
+SELECT DISTINCT ?e ?class WHERE { ?e skos:hiddenLabel ?folded ; rdf:type ?class . }"""
+
+
+def _lookup(store, param: Param, value: str, classes: list[str] | None) -> NamedNode:
+    """An entity IRI for a name: exact label first, then the accent-folded label."""
+    wanted = None if classes is None else {"https://w3id.org/thidua/ontology#" + c for c in classes}
+    concept = "http://www.w3.org/2004/02/skos/core#Concept"
+    for query, bindings in ((_LOOKUP, {"name": Literal(value)}),
+                            (_LOOKUP_FOLDED, {"folded": Literal(fold(value))})):
+        rows = store.select(query, bindings)
+        hits = sorted({r["e"].value for r in rows
+                       if (r["class"].value in wanted if wanted else r["class"].value == concept)})
+        if len(hits) == 1:
+            return NamedNode(hits[0])
+        if len(hits) > 1:
+            raise ThiduaError(f"--param {param.name}: {value!r} names {len(hits)} entities; "
+                              f"pass one IRI instead: {', '.join(hits[:10])}")
+    raise ThiduaError(f"--param {param.name}: no {param.kind} named {value!r} in the store "
+                      f"(try `thidua query search --param q=…`)")
+
+
+def run(store, name: str, params: dict[str, str] | None = None) -> tuple[list[str], list[dict]]:
+    """Run a named query with the user's parameter values: (variables, rows)."""
+    query = get(name)
+    bindings = bind_params(store, query, params or {})
+    rows = store.select(query.text, bindings)
+    return result_variables(query.text), rows
+
+
+def result_variables(text: str) -> list[str]:
+    """The projected variables of a SELECT, in order (for table and CSV headers)."""
+    head = re.search(r"SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\s*(?:WHERE|\{)", text,
+                     re.IGNORECASE | re.DOTALL)
+    if not head:
+        return []
+    names = []
+    for m in re.finditer(r"\(\s*.*?\s+AS\s+\?(\w+)\s*\)|\?(\w+)", head.group(1), re.DOTALL):
+        names.append(m.group(1) or m.group(2))
+    return names

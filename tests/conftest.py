@@ -38,3 +38,26 @@ def store(tmp_path):
     s = EmbeddedStore(tmp_path / "store")
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """A real Oxigraph server (PyPI's oxigraph binary) on a free loopback port, on-disk store.
+
+    Skips only when no binary can be found. Tests clear it with `DROP ALL` before use.
+    """
+    from thidua.graph_store.server import OxigraphServer, find_binary
+    if find_binary() is None:
+        pytest.skip("no oxigraph server binary (pip install oxigraph)")
+    with OxigraphServer(tmp_path_factory.mktemp("oxigraph") / "store") as server:
+        yield server
+
+
+@pytest.fixture
+def remote_store(oxigraph_server):
+    """An empty RemoteStore on the session's Oxigraph server."""
+    from thidua.graph_store.remote import RemoteStore
+    s = RemoteStore(oxigraph_server.url, retries=1, backoff=0.05)
+    s.update("DROP ALL")
+    yield s
+    s.close()

@@ -73,6 +73,16 @@ def award_type(concept_id: str) -> str:
     return AWARD_TYPE + slug(concept_id)
 
 
+def award_scheme(facet: str = "type") -> str:
+    """The award-type concept scheme, or one of its facet schemes (category, level, awarded_to)."""
+    return f"{BASE}award-{slug(facet)}"
+
+
+def award_facet(facet: str, value: str) -> str:
+    """A concept of a facet scheme: award_facet("level", "ministry_province")."""
+    return f"{award_scheme(facet)}/{slug(value)}"
+
+
 def run(version: str) -> str:
     return f"{ID}run/thidua-{slug(version)}"
 

@@ -26,7 +26,8 @@ _OLD_TONES = {
 _OLD_TONES.update({k.upper(): v.upper() for k, v in list(_OLD_TONES.items())})
 _OLD_TONES.update({k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(_OLD_TONES.items())
                    if k.islower()})
-_OLD_TONE_RE = re.compile("(" + "|".join(map(re.escape, _OLD_TONES)) + f")(?![{_VOWELS_AFTER}])",
+# Not after q: in "quý", "quỹ" the u belongs to the consonant qu, so the mark is already modern.
+_OLD_TONE_RE = re.compile("(?<![qQ])(" + "|".join(map(re.escape, _OLD_TONES)) + f")(?![{_VOWELS_AFTER}])",
                           re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 

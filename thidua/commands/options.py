@@ -6,8 +6,38 @@ import click
 from thidua.graph_store import DEFAULT_LOCATION
 
 
+# Remote-store options reach open_store_from through the click context, not as parameters,
+# so every command using store_options keeps its (store_path, endpoint) signature.
+_REMOTE = "thidua.remote_options"
+_REMOTE_OPTIONS = [
+    (("--query-url",), dict(metavar="URL", help="SPARQL query endpoint (servers other than "
+                                                "Oxigraph; default: ENDPOINT/query).")),
+    (("--update-url",), dict(metavar="URL", help="SPARQL update endpoint "
+                                                 "(default: ENDPOINT/update).")),
+    (("--store-url",), dict(metavar="URL", help="Graph Store Protocol endpoint "
+                                                "(default: ENDPOINT/store).")),
+    (("--user",), dict(envvar="THIDUA_ENDPOINT_USER", help="User for HTTP basic authentication.")),
+    (("--password",), dict(envvar="THIDUA_ENDPOINT_PASSWORD",
+                           help="Password for basic authentication (better: the environment "
+                                "variable THIDUA_ENDPOINT_PASSWORD).")),
+    (("--token",), dict(envvar="THIDUA_ENDPOINT_TOKEN",
+                        help="Bearer token (better: THIDUA_ENDPOINT_TOKEN).")),
+    (("--timeout",), dict(type=float, metavar="SECONDS",
+                          help="Seconds to wait for the endpoint on each request [default: 30].")),
+]
+
+
+def _remember_remote(ctx, param, value):
+    if value is not None:
+        ctx.meta.setdefault(_REMOTE, {})[param.name] = value
+    return value
+
+
 def store_options(func):
     """--store DIR and --endpoint URL (with its authentication options)."""
+    for decls, attrs in reversed(_REMOTE_OPTIONS):
+        func = click.option(*decls, expose_value=False, callback=_remember_remote,
+                            **attrs)(func)
     func = click.option("--endpoint", envvar="THIDUA_ENDPOINT", metavar="URL",
                         help="A SPARQL 1.1 server instead of the embedded store "
                              "(an Oxigraph server's base URL is enough).")(func)
@@ -17,9 +47,32 @@ def store_options(func):
     return func
 
 
+def remote_options() -> dict:
+    """The remote-store options given to the running command (credentials included)."""
+    ctx = click.get_current_context(silent=True)
+    return dict(ctx.meta.get(_REMOTE, {})) if ctx is not None else {}
+
+
 def open_store_from(store_path, endpoint, **kwargs):
+    """The one place commands open a store: embedded at store_path, or the endpoint's."""
     from thidua.graph_store import open_store
-    return open_store(store_path, endpoint=endpoint, **kwargs)
+    remote = remote_options()
+    remote.update({k: kwargs.pop(k) for k in list(kwargs)
+                   if k in _REMOTE_NAMES and kwargs[k] is not None})
+    for k in _REMOTE_NAMES & kwargs.keys():
+        kwargs.pop(k)
+    if endpoint:
+        return open_store(None, endpoint=endpoint, **remote, **kwargs)
+    if remote.get("query_url"):
+        from thidua.graph_store.remote import RemoteStore
+        return RemoteStore(**remote)
+    if remote.keys() - {"timeout"}:
+        raise click.UsageError("--user, --password, --token, --update-url and --store-url "
+                               "need --endpoint URL or --query-url URL")
+    return open_store(store_path, **kwargs)
+
+
+_REMOTE_NAMES = {decls[0].lstrip("-").replace("-", "_") for decls, _ in _REMOTE_OPTIONS}
 
 
 def quiet(ctx) -> bool:

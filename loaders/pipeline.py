@@ -1,0 +1,278 @@
+"""The load job: sources (articles, facts files) -> facts -> resolved entities -> named graphs.
+
+Incremental and atomic per article: each document's graph carries a content hash (of its input
+bytes, its manifest row and the tool version); an unchanged document is not read past hashing,
+a changed one has its graph replaced in one transaction, and a first load of new documents goes
+through the store's bulk path in batches that are each atomic. A killed load, run again, ends
+with the same graph as an uninterrupted one.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
+
+from thidua import __version__, iri
+from thidua.errors import ThiduaError, UnreadableInput
+from thidua.graph_store.base import GraphStore
+from thidua.loaders.facts import is_facts_file, read_facts_file
+from thidua.loaders.model import ENTITY_FIELDS, ID_FIELDS, Article, Entity, entity_kind
+from thidua.loaders.rdf import article_quads
+from thidua.loaders.resolve import Resolver
+from thidua.text import clean
+from thidua.vocab import TD, sparql_prefixes
+
+log = logging.getLogger(__name__)
+
+VOCABULARY_GRAPH = iri.GRAPH + "vocabulary"
+VOCABULARY_FILES = ("thidua.ttl", "award-types.ttl", "award-facets.ttl")
+BULK_BATCH = 200
+
+_LOADED_DOCS = sparql_prefixes(["td", "dcterms"]) + """
+SELECT ?g ?doc ?hash WHERE { GRAPH ?g { ?a a td:Article ; dcterms:identifier ?doc ; td:contentHash ?hash } }
+"""
+
+
+@dataclass
+class LoadReport:
+    loaded: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)   # (source, reason)
+    quads_written: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        parts = [f"{len(self.loaded)} loaded", f"{len(self.unchanged)} unchanged"]
+        if self.removed:
+            parts.append(f"{len(self.removed)} removed")
+        parts.append(f"{len(self.failed)} failed")
+        return ", ".join(parts) + f"; {self.quads_written} quads written"
+
+
+@dataclass
+class _Source:
+    """One document to load: an article file, or one doc's facts inside a facts file."""
+    doc: str
+    stored_hash: str
+    path: Path
+    manifest_row: dict | None = None
+    facts: list[dict] | None = None        # for facts files: the facts, already read
+
+
+def load_paths(store: GraphStore, paths: Iterable[str | os.PathLike], *, prune: bool = False,
+               force: bool = False, jobs: int = 1, progress: bool = True,
+               resolver: Resolver | None = None) -> LoadReport:
+    """Load articles and facts files (files or folders) into `store`, one graph per document."""
+    report = LoadReport()
+    ensure_vocabulary(store)
+    known = {row["doc"].value: (row["hash"].value, row["g"].value)
+             for row in store.select(_LOADED_DOCS)}
+    sources = list(_sources([Path(p) for p in paths], report))
+    todo = [s for s in sources if force or known.get(s.doc, (None,))[0] != s.stored_hash]
+    report.unchanged = sorted(s.doc for s in sources if s not in todo)
+    resolver = resolver or _resolver_for(store)
+    pending: list[Quad] = []
+    pending_docs: list[str] = []
+    for source, article, facts in _extracted(todo, jobs, progress, report):
+        if all(_has_ids(f) for f in facts) and facts:
+            entities = entities_from_ids(article, facts)   # already resolved (thidua extract)
+        else:
+            facts = resolver.resolve(article, facts)
+            entities = resolver.entities_for(facts)
+        quads = article_quads(article, facts, entities)
+        if source.doc in known:
+            store.replace_graph(iri.graph(source.doc), quads)
+            _done(report, [source.doc], len(quads))
+        else:
+            pending.extend(quads)
+            pending_docs.append(source.doc)
+            if len(pending_docs) >= BULK_BATCH:
+                _flush(store, pending, pending_docs, report)
+    _flush(store, pending, pending_docs, report)
+    if prune:
+        present = {s.doc for s in sources} | {d for d, _ in report.failed}
+        for doc, (_, graph) in sorted(known.items()):
+            if doc not in present:
+                store.remove_graph(graph)
+                report.removed.append(doc)
+    return report
+
+
+def _has_ids(fact: dict) -> bool:
+    return any(fact.get(ID_FIELDS[f]) for f in ENTITY_FIELDS if fact.get(f))
+
+
+def entities_from_ids(article: Article, facts: list[dict]) -> list[Entity]:
+    """Entities of facts that carry their IRIs, labelled with the names the facts give."""
+    entities: dict[str, Entity] = {}
+    for fact in facts:
+        for field, id_field in ID_FIELDS.items():
+            name, entity_iri = fact.get(field), fact.get(id_field)
+            if not (isinstance(name, str) and entity_iri):
+                continue
+            label = clean(name)
+            entity = entities.setdefault(entity_iri, Entity(entity_iri, entity_kind(fact, field), label,
+                                                            jurisdiction=article.jurisdiction))
+            if label != entity.label:
+                entity.alt_labels.add(label)
+    return [entities[k] for k in sorted(entities)]
+
+
+def _done(report: LoadReport, docs: list[str], quads: int) -> None:
+    report.loaded.extend(docs)
+    report.quads_written += quads
+
+
+def _flush(store: GraphStore, quads: list[Quad], docs: list[str], report: LoadReport) -> None:
+    if docs:
+        store.bulk_add(quads)   # atomic for the whole batch of new documents
+        _done(report, list(docs), len(quads))
+        quads.clear()
+        docs.clear()
+
+
+def _resolver_for(store: GraphStore) -> Resolver:
+    from_store = getattr(Resolver, "from_store", None)
+    return from_store(store) if from_store else Resolver()
+
+
+# -- sources ---------------------------------------------------------------------------
+def _sources(paths: list[Path], report: LoadReport) -> Iterator[_Source]:
+    from thidua.loaders.reading import iter_article_paths, read_manifest
+    manifests: dict[Path, dict] = {}
+    facts_files = sorted({p for p in _walk(paths) if is_facts_file(p)})
+    for path in facts_files:
+        yield from _facts_sources(path, report, manifests)
+    for path in iter_article_paths(paths):
+        folder = path.parent
+        if folder not in manifests:
+            manifests[folder] = _manifest(folder, read_manifest, report)
+        row = manifests[folder].get(path.stem)
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            report.failed.append((str(path), exc.strerror or str(exc)))
+            continue
+        yield _Source(path.stem, _stored_hash(digest, row), path, row)
+
+
+def _walk(paths: list[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from (p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        else:
+            yield path
+
+
+def _manifest(folder: Path, read_manifest, report: LoadReport) -> dict:
+    try:
+        return read_manifest(folder)
+    except UnreadableInput as exc:
+        report.failed.append((exc.path, exc.reason))
+        return {}
+
+
+def _facts_sources(path: Path, report: LoadReport, manifests: dict) -> Iterator[_Source]:
+    from thidua.loaders.reading import read_manifest
+    if path.stem == "gold" and path.suffix == ".jsonl" and path.parent not in manifests:
+        log.info("%s: a gold file; loading its facts", path)
+    try:
+        facts_file = read_facts_file(path)
+    except UnreadableInput as exc:
+        report.failed.append((exc.path, exc.reason))
+        return
+    for error in facts_file.errors:
+        report.failed.append((f"{error.path}:{error.line}", error.reason))
+    if path.parent not in manifests:
+        manifests[path.parent] = _manifest(path.parent, read_manifest, report)
+    for doc in sorted(facts_file.facts_by_doc):
+        row = manifests[path.parent].get(doc)
+        digest = facts_file.content_hash(doc)
+        yield _Source(doc, _stored_hash(digest, row), path, row, facts_file.facts_by_doc[doc])
+
+
+def _stored_hash(content_digest: str, manifest_row: dict | None) -> str:
+    row = json.dumps(manifest_row or {}, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"thidua {__version__}\n{row}\n{content_digest}".encode()).hexdigest()
+
+
+# -- extraction ----------------------------------------------------------------------
+def _extracted(sources: list[_Source], jobs: int, progress: bool, report: LoadReport):
+    """(source, article, facts) in input order; failures go to the report, the rest go on."""
+    from tqdm import tqdm
+    bar = tqdm(total=len(sources), desc="Loading", unit="doc", disable=not progress or not sources)
+    if jobs > 1 and len(sources) > 1:
+        with get_context("spawn").Pool(jobs) as pool:
+            for source, outcome in zip(sources, pool.imap(_extract_source, sources, chunksize=8)):
+                yield from _outcome(source, outcome, report)
+                bar.update()
+    else:
+        for source in sources:
+            yield from _outcome(source, _extract_source(source), report)
+            bar.update()
+    bar.close()
+
+
+def _outcome(source: _Source, outcome, report: LoadReport):
+    if isinstance(outcome, str):
+        report.failed.append((str(source.path), outcome))
+        log.warning("%s: %s", source.path, outcome)
+    else:
+        article, facts = outcome
+        yield source, article, facts
+
+
+def _extract_source(source: _Source):
+    """Read and extract one source (runs in worker processes): (article, facts) or a reason."""
+    row = source.manifest_row or {}
+    try:
+        if source.facts is not None:
+            article = Article(doc=source.doc, url=row.get("url") or None,
+                              jurisdiction=row.get("jurisdiction") or None,
+                              published=row.get("published") or None, source_path=str(source.path))
+            facts = source.facts
+        else:
+            from thidua.loaders.extract import extract
+            from thidua.loaders.reading import read_article
+            article = read_article(source.path, source.manifest_row)
+            facts = extract(article.text, article.doc, jurisdiction=article.jurisdiction,
+                            published=article.published)
+    except UnreadableInput as exc:
+        return exc.reason
+    except ThiduaError as exc:
+        return str(exc)
+    article.content_hash = source.stored_hash
+    return article, facts
+
+
+# -- vocabulary ------------------------------------------------------------------------
+def ensure_vocabulary(store: GraphStore) -> None:
+    """Keep the ontology and award-type scheme in their own graph, so queries can use labels
+    and skos:broader; replaced only when the files change."""
+    from importlib import resources
+    texts = []
+    for name in VOCABULARY_FILES:
+        resource = resources.files("thidua.ontology").joinpath(name)
+        if resource.is_file():
+            texts.append(resource.read_text(encoding="utf-8"))
+    digest = hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
+    graph = NamedNode(VOCABULARY_GRAPH)
+    marker = sparql_prefixes(["td"]) + "ASK { GRAPH ?g { ?g td:contentHash ?h } }"
+    if store.ask(marker, {"g": graph, "h": Literal(digest)}):
+        return
+    quads = [Quad(graph, TD.contentHash, Literal(digest), graph)]
+    for text in texts:
+        quads.extend(Quad(q.subject, q.predicate, q.object, graph)
+                     for q in parse(text, format=RdfFormat.TURTLE))
+    store.replace_graph(VOCABULARY_GRAPH, quads)

@@ -1,0 +1,159 @@
+"""Loading the seed facts: the done-criteria of the backbone, on the bundled sample."""
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+import rdflib
+
+from thidua import iri, queries
+from thidua.loaders.pipeline import VOCABULARY_GRAPH, load_paths
+
+
+@pytest.fixture
+def loaded(store, seeds_facts, tmp_path):
+    facts = tmp_path / "facts" / "seeds.jsonl"
+    facts.parent.mkdir()
+    facts.write_text(seeds_facts.read_text(encoding="utf-8"), encoding="utf-8")
+    report = load_paths(store, [facts], progress=False)
+    assert report.ok, report.failed
+    return store
+
+
+def test_bloc_rotation_of_kinh_te_nganh(loaded):
+    _, rows = queries.run(loaded, "bloc-rotation", {"bloc": "Khối thi đua Kinh tế ngành"})
+    # Labels compare case-insensitively: resolution may settle "Vận tải" / "vận tải" either way.
+    got = [(r["year"].value, r["role"].value, r["unitLabel"].value.lower()) for r in rows]
+    assert got == [
+        ("2017", "head", "sở khoa học và công nghệ"), ("2017", "deputy", "sở xây dựng"),
+        ("2019", "head", "sở giao thông vận tải"), ("2019", "deputy", "sở công thương"),
+        ("2020", "head", "sở công thương"),
+        ("2020", "deputy", "sở nông nghiệp và phát triển nông thôn"),
+    ]
+
+
+def test_person_timeline_finds_both_dates_by_folded_name(loaded):
+    _, rows = queries.run(loaded, "person-timeline", {"person": "truong minh hien"})
+    dates = {(r["date"].value, r["doc"].value) for r in rows}
+    assert ("2017-03-15", "003_2f19b7e13258856b") in dates
+    assert ("2019-12-11", "004_3c2962dde7b5d0d4") in dates
+    assert {r["role"].value for r in rows} >= {"Phó Chủ tịch"}
+
+
+def test_award_history_of_a_unit(loaded):
+    _, rows = queries.run(loaded, "award-history", {"recipient": "Cục Hải quan Hải Phòng"})
+    assert [(r["year"].value, r["award"].value, r["status"].value) for r in rows] == [
+        ("2018", "Cờ thi đua xuất sắc của Ủy ban nhân dân thành phố", "conferred")]
+
+
+def test_search_is_accent_insensitive(loaded):
+    _, rows = queries.run(loaded, "search", {"q": "truong minh hien"})
+    assert [r["name"].value for r in rows] == ["Trương Minh Hiến"]
+    _, rows = queries.run(loaded, "search", {"q": "Đặng"})
+    assert {r["name"].value for r in rows} >= {"Đặng Đình Thoảng", "Đặng Trọng Thắng"}
+
+
+def test_every_named_query_runs(loaded):
+    params = {"bloc": "Khối thi đua Kinh tế ngành", "person": "Trương Minh Hiến",
+              "q": "so", "recipient": "Sở Nội vụ"}
+    for name in queries.names():
+        query = queries.get(name)
+        values = {p.name: params[p.name] for p in query.params if not p.optional}
+        variables, rows = queries.run(loaded, name, values)
+        assert variables, name
+        assert rows, name
+
+
+def test_loading_twice_changes_nothing(loaded, tmp_path):
+    before = loaded.count()
+    report = load_paths(loaded, [tmp_path / "facts"], progress=False)
+    assert report.loaded == [] and len(report.unchanged) == 5
+    assert loaded.count() == before
+
+
+def test_changed_document_replaces_only_its_graph(loaded, tmp_path):
+    path = tmp_path / "facts" / "seeds.jsonl"
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if "002_91381798f5ff2055" not in l
+             or '"membership"' not in l]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = load_paths(loaded, [path], progress=False)
+    assert report.loaded == ["002_91381798f5ff2055"]
+    _, rows = queries.run(loaded, "bloc-members", {"bloc": "Cụm thi đua số III"})
+    assert [r["unitLabel"].value for r in rows] == ["Quận Hoàng Mai", "Quận Đống Đa"]
+
+
+def test_prune_removes_graphs_of_documents_that_are_gone(loaded, tmp_path):
+    path = tmp_path / "facts" / "seeds.jsonl"
+    kept = [l for l in path.read_text(encoding="utf-8").splitlines() if "003_2f19b7e13258856b" in l]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    report = load_paths(loaded, [path], prune=True, progress=False)
+    assert len(report.removed) == 4
+    assert [g for g in loaded.graphs() if g != VOCABULARY_GRAPH] == [iri.graph("003_2f19b7e13258856b")]
+
+
+@pytest.mark.parametrize("fmt, rdflib_format", [("nquads", "nquads"), ("trig", "trig"),
+                                                ("jsonld", "json-ld"), ("turtle", "turtle"),
+                                                ("ntriples", "nt")])
+def test_export_parses_back_isomorphic(loaded, fmt, rdflib_format):
+    buffer = io.BytesIO()
+    loaded.dump(buffer, fmt)
+    if fmt in ("nquads", "trig", "jsonld"):
+        parsed = rdflib.Dataset()
+        parsed.parse(data=buffer.getvalue(), format=rdflib_format)
+        expected = rdflib.Dataset()
+        expected.parse(data=_nquads(loaded), format="nquads")
+        for graph in loaded.graphs():
+            got = parsed.graph(rdflib.URIRef(graph))
+            want = expected.graph(rdflib.URIRef(graph))
+            assert len(got) == len(want) > 0
+            assert rdflib.compare.isomorphic(got, want), graph
+    else:
+        parsed = rdflib.Graph().parse(data=buffer.getvalue(), format=rdflib_format)
+        union = rdflib.Graph()
+        for s, p, o, _ in rdflib.Dataset().parse(data=_nquads(loaded), format="nquads").quads():
+            union.add((s, p, o))
+        assert rdflib.compare.isomorphic(parsed, union)
+
+
+def _nquads(store) -> bytes:
+    buffer = io.BytesIO()
+    store.dump(buffer, "nquads")
+    return buffer.getvalue()
+
+
+def test_bad_lines_are_named_and_the_rest_loads(store, tmp_path):
+    good = {"doc": "d1", "type": "membership", "bloc": "Khối thi đua A", "unit": "Sở Tư pháp"}
+    lines = [json.dumps(good, ensure_ascii=False), "{not json",
+             json.dumps({"doc": "d1", "type": "prize", "bloc": "x"}),
+             json.dumps({"doc": "d1", "type": "head", "bloc": "Khối thi đua A", "unit": "Sở Y tế",
+                         "role": "head"}),
+             json.dumps({"doc": "d1", "type": "head", "bloc": "Khối thi đua A", "unit": "Sở Y tế",
+                         "role": "chief", "year": 2020}),
+             json.dumps({"doc": "d2", "type": "award", "award": "Bằng khen", "recipient": "Sở Y tế",
+                         "status": "conferred", "year": "năm ngoái"})]
+    path = tmp_path / "facts.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = load_paths(store, [path], progress=False)
+    reasons = {source: reason for source, reason in report.failed}
+    assert set(reasons) == {f"{path}:{n}" for n in (2, 3, 4, 5, 6)}
+    assert "malformed JSON" in reasons[f"{path}:2"]
+    assert "unknown type 'prize'" in reasons[f"{path}:3"]
+    assert "missing field 'year'" in reasons[f"{path}:4"]
+    assert "'role' must be one of" in reasons[f"{path}:5"]
+    assert "not a year" in reasons[f"{path}:6"]
+    assert report.loaded == ["d1"]
+    _, rows = queries.run(store, "bloc-members", {"bloc": "Khối thi đua A"})
+    assert [r["unitLabel"].value for r in rows] == ["Sở Tư pháp"]
+
+
+def test_csv_with_the_same_columns_loads(store, tmp_path):
+    path = tmp_path / "facts.csv"
+    path.write_text("doc,type,bloc,unit,year,role\n"
+                    "c1,head,Cụm thi đua số III,Quận Hoàng Mai,2017,head\n"
+                    "c1,head,Cụm thi đua số III,Quận Đống Đa,2018,head\n", encoding="utf-8")
+    report = load_paths(store, [path], progress=False)
+    assert report.ok, report.failed
+    _, rows = queries.run(store, "bloc-rotation", {"bloc": "cum thi dua so iii"})
+    assert [(r["year"].value, r["unitLabel"].value) for r in rows] == [
+        ("2017", "Quận Hoàng Mai"), ("2018", "Quận Đống Đa")]

@@ -1,0 +1,51 @@
+"""thidua site: write the static site from the store."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from thidua.commands.options import open_store_from, quiet, store_options
+
+DEFAULT_SITE = Path("thidua-data") / "site"
+
+
+@click.command(name="site")
+@store_options
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False), default=str(DEFAULT_SITE),
+              show_default=True, help="Directory of the static site.")
+@click.option("--base-url", default=None, metavar="URL",
+              help="Public address of the site, for the dump links in void.ttl "
+                   "(default: https://w3id.org/thidua/).")
+@click.option("--check/--no-check", default=True, show_default=True,
+              help="Check every internal link of the built site.")
+@click.pass_context
+def command(ctx, store_path, endpoint, out_dir, base_url, check, **remote):
+    """Write the static site (pages, per-entity Turtle and JSON-LD, full dumps, VoID) for the
+    store into OUT. Only files whose content changed are rewritten. Set SOURCE_DATE_EPOCH to
+    pin the date shown on the pages.
+
+    \b
+    Example:
+        thidua site --out public/
+        python -m http.server -d public/ 8000
+    """
+    from thidua.site import build
+    from thidua.site.linkcheck import check_site
+
+    store = open_store_from(store_path, endpoint, **remote)
+    try:
+        options = {"base_url": base_url} if base_url else {}
+        report = build(store, Path(out_dir), progress=not quiet(ctx), **options)
+    finally:
+        store.close()
+    click.echo(f"Site: {report.summary()} -> {out_dir}", err=True)
+    if check:
+        links = check_site(out_dir)
+        for page, link in links.broken:
+            click.echo(f"{out_dir}/{page}: broken link {link}", err=True)
+        click.echo(f"Links: {links.links} internal links in {links.pages} pages, "
+                   f"{len(links.broken)} broken", err=True)
+        if not links.ok:
+            sys.exit(1)

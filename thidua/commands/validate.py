@@ -1,0 +1,61 @@
+"""thidua validate: check the store against the SHACL shapes (ontology/shapes.ttl)."""
+from __future__ import annotations
+
+import click
+
+from thidua.commands.options import open_store_from, quiet, store_options
+from thidua.errors import ValidationFailed
+
+
+@click.command(name="validate")
+@store_options
+@click.option("--graph", "graphs", multiple=True, metavar="IRI",
+              help="Check only this named graph (repeatable); default: every graph.")
+@click.pass_context
+def command(ctx, store_path, endpoint, graphs, **remote):
+    """Validate every named graph against the SHACL shapes of the ontology.
+
+    Graphs are checked one at a time, each with the ontology and the award-type scheme, so
+    memory stays bounded on large stores. Each violation is printed on stdout as one line
+    naming the graph, the node (with its label) and the shape it breaks; the exit code is 1
+    when there is any. Without violations, a one-line summary goes to stderr.
+
+    \b
+    Example:
+        thidua validate
+        thidua validate --store my-store --graph https://w3id.org/thidua/graph/a-01
+    """
+    from thidua.ontology.validate import validate_store
+    # Read-only: validation may run while a load holds the store open for writing.
+    store = open_store_from(store_path, endpoint, read_only=True, **remote)
+    try:
+        with _progress(ctx, store, graphs) as advance:
+            report = validate_store(store, graphs or None, progress=advance)
+    finally:
+        store.close()
+    for line in report.lines():
+        click.echo(line)
+    if not report.conforms:
+        raise ValidationFailed(report.summary())
+    click.echo(f"Validate: {report.summary()}, the store conforms to the shapes", err=True)
+
+
+class _progress:
+    """A progress bar on stderr over the graphs (none with --quiet)."""
+
+    def __init__(self, ctx, store, graphs):
+        self._bar = None
+        if not quiet(ctx):
+            total = len(graphs) if graphs else len(store.graphs())
+            self._bar = click.progressbar(length=total, label="Validating", file=click.get_text_stream("stderr"))
+
+    def __enter__(self):
+        if self._bar is None:
+            return None
+        self._bar.__enter__()
+        return lambda graph: self._bar.update(1)
+
+    def __exit__(self, *exc):
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+        return False
