@@ -78,7 +78,7 @@ def load_paths(store: GraphStore, paths: Iterable[str | os.PathLike], *, prune: 
     ensure_vocabulary(store)
     known = {row["doc"].value: (row["hash"].value, row["g"].value)
              for row in store.select(_LOADED_DOCS)}
-    sources = list(_sources([Path(p) for p in paths], report))
+    sources = _unique(_sources([Path(p) for p in paths], report), report)
     todo = [s for s in sources if force or known.get(s.doc, (None,))[0] != s.stored_hash]
     report.unchanged = sorted(s.doc for s in sources if s not in todo)
     resolver = resolver or _resolver_for(store)
@@ -167,10 +167,24 @@ def _sources(paths: list[Path], report: LoadReport) -> Iterator[_Source]:
         yield _Source(path.stem, _stored_hash(digest, row), path, row)
 
 
+def _unique(sources: Iterable[_Source], report: LoadReport) -> list[_Source]:
+    """One source per document: a second one with the same doc name is reported, not merged."""
+    seen: dict[str, _Source] = {}
+    for source in sources:
+        first = seen.setdefault(source.doc, source)
+        if first is not source:
+            report.failed.append((str(source.path), f"document {source.doc!r} is also in "
+                                  f"{first.path}; loaded from there only"))
+    return list(seen.values())
+
+
 def _walk(paths: list[Path]) -> Iterator[Path]:
+    """Files given by name, and those found in folders except gold files (evaluation data:
+    they describe the articles beside them, and load only when named explicitly)."""
     for path in paths:
         if path.is_dir():
-            yield from (p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            yield from (p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                        and not p.name.startswith("gold"))
         else:
             yield path
 

@@ -119,6 +119,7 @@ def _unit_kinds() -> list[tuple[str, str]]:
     return sorted(((p.strip().lower(), c.strip()) for p, c in rows), key=lambda r: -len(r[0]))
 
 
+@lru_cache(maxsize=1 << 14)
 def unit_class(label: str) -> str:
     """td class of a unit from the head words of its name ("Sở ..." -> Agency)."""
     lowered = label.lower()
@@ -204,10 +205,7 @@ def _award(g: _Graph, node: NamedNode, fact: dict) -> None:
 
 
 def _match_award_type(text: str) -> str | None:
-    try:  # TODO(lead): drop this guard once ontology/award_types.py has landed
-        from thidua.ontology.award_types import match_award_type
-    except ImportError:
-        return None
+    from thidua.ontology.award_types import match_award_type
     return match_award_type(text)
 
 

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -26,8 +27,12 @@ def _facts_file(path, docs: int):
                                  "evidence": f"Câu số {d} về Trưởng khối."}, ensure_ascii=False) + "\n")
 
 
+# The console script, not `python -m`: the checkout's thidua/ folder must not shadow the install.
+THIDUA = str(Path(sys.executable).parent / "thidua")
+
+
 def _load(store_dir, facts, check=True):
-    cmd = [sys.executable, "-m", "thidua.cli", "-q", "load", str(facts), "--store", str(store_dir)]
+    cmd = [THIDUA, "-q", "load", str(facts), "--store", str(store_dir)]
     return subprocess.run(cmd, check=check, capture_output=True, text=True)
 
 
@@ -56,7 +61,7 @@ def test_sigkill_mid_load_then_rerun_equals_clean_load(tmp_path, clean_load, fra
     kill_after = duration * fraction
 
     killed = tmp_path / "killed"
-    cmd = [sys.executable, "-m", "thidua.cli", "-q", "load", str(facts), "--store", str(killed)]
+    cmd = [THIDUA, "-q", "load", str(facts), "--store", str(killed)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     time.sleep(kill_after)
     was_running = proc.poll() is None

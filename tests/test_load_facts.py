@@ -6,6 +6,7 @@ import json
 
 import pytest
 import rdflib
+import rdflib.compare
 
 from thidua import iri, queries
 from thidua.loaders.pipeline import VOCABULARY_GRAPH, load_paths

@@ -10,7 +10,8 @@ from thidua.text import clean, expand_abbreviations, fold, modern_tones, nfc, sl
 
 @pytest.mark.parametrize("old, new", [("hoà", "hòa"), ("Hoà Bình", "Hòa Bình"), ("uỷ ban", "ủy ban"),
                                       ("thuỷ sản", "thủy sản"), ("hoàn thành", "hoàn thành"),
-                                      ("khoẻ", "khỏe"), ("UỶ BAN", "ỦY BAN")])
+                                      ("khoẻ", "khỏe"), ("UỶ BAN", "ỦY BAN"),
+                                      ("Thuý", "Thúy"), ("quý", "quý"), ("Quý", "Quý")])
 def test_old_tone_placement_is_modernised_only_at_syllable_end(old, new):
     assert modern_tones(nfc(old)) == new
 

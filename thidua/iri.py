@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
-from thidua.text import clean, slug
+from thidua.text import nfc, slug
 
 BASE = "https://w3id.org/thidua/"
 ONTOLOGY = BASE + "ontology#"
@@ -21,7 +21,7 @@ ENTITY_KINDS = ("bloc", "unit", "person", "jurisdiction")
 
 
 def digest(*parts: str, length: int = 10) -> str:
-    key = "\x1f".join(clean(p) for p in parts)
+    key = "\x1f".join(nfc(p) for p in parts)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:length]
 
 

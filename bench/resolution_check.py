@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Resolution on a corpus: feed facts through one Resolver and score its ids with score.py.
+
+Usage:
+    python bench/resolution_check.py [--pick first|last] [--facts FACTS.jsonl | --extract] CORPUS_DIR...
+
+Without --facts, the facts are the corpus's gold (gold.jsonl, "same" lines dropped), taking
+the first (or, with --pick last, the last: the typo variants) acceptable value of each field;
+with --facts, an extractor's output (`thidua extract DIR > FACTS.jsonl`); with --extract, the
+output of thidua.loaders.extract on the corpus's articles, made here. Jurisdictions come
+from each corpus's manifest.tsv. Prints the scorer's resolution lines per corpus, the numbers
+of merges and near-misses, and the time spent resolving.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from thidua.loaders.model import Article
+from thidua.loaders.resolve import Resolver
+
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+
+
+def manifest(corpus: Path) -> dict[str, dict]:
+    with open(corpus / "manifest.tsv", encoding="utf-8") as fh:
+        return {row["doc"]: row for row in csv.DictReader(fh, delimiter="\t")}
+
+
+def gold_facts(corpus: Path, pick: str) -> dict[str, list[dict]]:
+    by_doc: dict[str, list[dict]] = {}
+    for line in (corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record.get("type") == "same":
+            continue
+        fact = {k: _pick(v, pick) for k, v in record.items()}
+        by_doc.setdefault(fact["doc"], []).append(fact)
+    return by_doc
+
+
+def _pick(value, pick: str):
+    if not isinstance(value, list):
+        return value
+    values = [v for v in value if v is not None] or [None]
+    return values[0] if pick == "first" else values[-1]
+
+
+def facts_file(path: Path) -> dict[str, list[dict]]:
+    by_doc: dict[str, list[dict]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            fact = json.loads(line)
+            fact = {k: v for k, v in fact.items() if not k.endswith("_id")}   # resolve afresh
+            by_doc.setdefault(fact["doc"], []).append(fact)
+    return by_doc
+
+
+def extracted(corpus: Path) -> dict[str, list[dict]]:
+    from thidua.loaders.extract import extract
+    from thidua.loaders.reading import read_article, read_manifest
+    rows = read_manifest(corpus)
+    by_doc = {}
+    for doc, row in rows.items():
+        article = read_article(corpus / f"{doc}.txt", row)
+        by_doc[doc] = extract(article.text, doc, jurisdiction=article.jurisdiction,
+                              published=article.published)
+    return by_doc
+
+
+def resolve(corpus: Path, by_doc: dict[str, list[dict]]) -> tuple[list[dict], Resolver, float]:
+    resolver = Resolver()
+    rows = manifest(corpus)
+    out: list[dict] = []
+    start = time.perf_counter()
+    for doc in list(rows) + sorted(set(by_doc) - set(rows)):
+        row = rows.get(doc, {})
+        article = Article(doc=doc, jurisdiction=row.get("jurisdiction") or None,
+                          published=row.get("published") or None)
+        out.extend(resolver.resolve(article, by_doc.get(doc, [])))
+    return out, resolver, time.perf_counter() - start
+
+
+def score(corpus: Path, facts: list[dict]) -> list[str]:
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        for fact in facts:
+            fh.write(json.dumps(fact, ensure_ascii=False) + "\n")
+    result = subprocess.run([sys.executable, str(SCORER), "--gold", str(corpus / "gold.jsonl"),
+                             "--pred", fh.name], capture_output=True, text=True, check=True)
+    Path(fh.name).unlink()
+    return [line for line in result.stdout.splitlines()
+            if line.startswith(("cross-article", "ids joining", "overall F1"))]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpora", nargs="+", type=Path)
+    ap.add_argument("--pick", choices=("first", "last"), default="first")
+    ap.add_argument("--facts", type=Path, help="extractor output instead of the gold facts")
+    ap.add_argument("--extract", action="store_true", help="run the extractor on the articles")
+    args = ap.parse_args(argv)
+    for corpus in args.corpora:
+        by_doc = (facts_file(args.facts) if args.facts else extracted(corpus) if args.extract
+                  else gold_facts(corpus, args.pick))
+        by_doc = {d: f for d, f in by_doc.items() if d in manifest(corpus)}
+        facts, resolver, seconds = resolve(corpus, by_doc)
+        mentions = sum(1 for f in facts for k in f if k.endswith("_id"))
+        source = (f"facts: {args.facts}" if args.facts else "extracted here" if args.extract
+                  else f"gold, {args.pick}")
+        print(f"== {corpus} ({source})")
+        for line in score(corpus, facts):
+            print("  " + line)
+        print(f"  entities {len(resolver.entities)}, mentions {mentions}, merges {len(resolver.merges)}, "
+              f"near-misses {len(resolver.near_misses())}, resolve time {seconds:.3f}s "
+              f"({1000 * seconds / max(mentions, 1):.2f} ms per mention)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""End to end: `thidua build CORPUS` (extract, load, validate, site) in a fresh store, as a user
+runs it: wall time and peak memory (the whole process tree, sampled, and the largest process)."""
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from suite_common import Row, TreeMemory, Timer, log
+
+AIM_SECONDS = {"100k": 15 * 60}
+AIM_PEAK_GB = 2.0
+
+
+def run(corpus: Path, size: str, work: Path, timeout_s: float) -> tuple[list[Row], Path]:
+    store, site = work / "store-e2e", work / "site-e2e"
+    shutil.rmtree(store, ignore_errors=True)
+    shutil.rmtree(site, ignore_errors=True)
+    thidua = Path(sys.executable).with_name("thidua")
+    command = [str(thidua), "-q", "build", str(corpus), "--store", str(store), "--out", str(site), "--jobs", "0"]
+    log("end to end: " + " ".join(command))
+    timer = Timer()
+    with open(work / "e2e.log", "wb") as err:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+        with TreeMemory(process.pid) as memory:
+            status, usage, stopped = _wait(process, timeout_s)
+    seconds = timer.seconds
+    largest_kb = max(usage.ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    peak_gb = memory.peak_kb / 1024 ** 2
+    tail = (work / "e2e.log").read_text(encoding="utf-8", errors="replace").strip().splitlines()[-1:]
+    exit_note = "stopped at the time limit" if stopped else f"exit {os.waitstatus_to_exitcode(status)}"
+    aim = AIM_SECONDS.get(size)
+    rows = [
+        Row("end to end", f"thidua build, {size} wall", seconds, "s",
+            aim=f"< {aim // 60} min" if aim else "", met=(seconds < aim and not stopped) if aim else None,
+            note=f"{exit_note}; " + (tail[0][:120] if tail else "")),
+        Row("end to end", f"thidua build, {size} peak memory", peak_gb, "GB",
+            aim=f"< {AIM_PEAK_GB:.0f} GB" if size == "100k" else "", met=peak_gb < AIM_PEAK_GB if size == "100k" else None,
+            note=f"process tree, sampled every 0.25 s; largest single process {largest_kb / 1024 ** 2:.2f} GB"),
+    ]
+    return rows, store
+
+
+def _wait(process: subprocess.Popen, timeout_s: float):
+    """(status, rusage, stopped): wait4 gives the child's own peak RSS; a build past the limit is
+    stopped (its whole process group) so the suite can go on."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            process.returncode = os.waitstatus_to_exitcode(status)
+            return status, usage, False
+        if time.monotonic() > deadline:
+            os.killpg(process.pid, signal.SIGTERM)
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            return status, usage, True
+        time.sleep(0.2)

@@ -1,0 +1,215 @@
+"""Vietnamese emulation-and-commendation news -> facts (shared/eval/FORMAT.md).
+
+Rules and gazetteers, not a statistical tagger: underthesea's CRF runs about 46 sentences a
+second for NER and tags organisations as places (see docs/extraction.md), while these rules
+read several hundred 4 KB articles a second and can be corrected by editing word lists in
+loaders/lexicons/. The passes: split sentences; learn the article's acronyms and blocs;
+date the event; then read people, bloc heads, member lists and awards sentence by sentence.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from thidua.loaders.extract import awards as award_rules
+from thidua.loaders.extract import blocs as bloc_rules
+from thidua.loaders.extract import dates, leadership, membership, people as people_rules
+from thidua.loaders.extract.sentences import Sentence, split_sentences
+from thidua.loaders.extract.lexicon import provinces
+from thidua.loaders.extract.units import Context, resolve_place, unit_key, units_in
+from thidua.text import clean, fold
+
+__all__ = ["extract"]
+
+_ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9]{1,9}$")
+_BLOC_HINT = re.compile(r"(?:khối|cụm) thi đua")
+# Cheap tests that let a sentence skip a recogniser that cannot fire on it.
+_AWARD_HINT = re.compile(r"cờ|bằng khen|giấy khen|huân chương|huy chương|chiến sĩ|kỷ niệm chương|"
+                         r"danh hiệu|anh hùng|lao động xuất sắc|lao động tiên tiến")
+
+
+
+def extract(text: str, doc: str, jurisdiction: str | None = None,
+            published: str | None = None) -> list[dict]:
+    """All facts one article states, in the interchange format, with evidence and span."""
+    reader = _Article(text, doc, clean(jurisdiction) if jurisdiction else None, published)
+    return reader.facts()
+
+
+class _Article:
+    def __init__(self, text: str, doc: str, jurisdiction: str | None, published: str | None):
+        self.doc, self.published = doc, published
+        self.ctx = Context(jurisdiction=jurisdiction)
+        self.text = text
+        self.sentences = split_sentences(text)
+        self.out: list[dict] = []
+        self.seen: dict[tuple, int] = {}     # fact key -> index in out
+
+    # -- passes ----------------------------------------------------------------------
+    def facts(self) -> list[dict]:
+        readable = [s for s in self.sentences if not s.is_shouting]
+        for s in readable:
+            self._places(s)
+            self._learn_acronyms(s)
+        self.mentions = {s.index: bloc_rules.find_mentions(s, self.ctx) for s in readable
+                         if _BLOC_HINT.search(s.lower) or self._names_bloc_acronym(s)}
+        self.blocs = bloc_rules.group_mentions([m for ms in self.mentions.values() for m in ms])
+        event = self._event_sentence(readable)
+        self.main = self._main_bloc(event)
+        if not self.ctx.jurisdiction and self.main is not None:
+            self._infer_jurisdiction(self.blocs[self.main].name)
+        self._event(event)
+        self.last_bloc = self.main
+        for s in readable:
+            self._places(s)
+            self._read(s)
+        for fact in self.out:
+            fact.pop("_defaulted", None)
+        return self.out
+
+    def _infer_jurisdiction(self, bloc_name: str) -> None:
+        """Without a manifest row, a bloc named "… tỉnh Đồng Nai" places the article there."""
+        m = re.search(r"(?:thành phố|tỉnh) (.+)$", bloc_name)
+        full = provinces().get(fold(m.group(1))) if m else None
+        if full:
+            self.ctx.jurisdiction = full
+            for b in self.blocs:
+                b.name = resolve_place(b.name, 0, self.ctx)
+
+    def _learn_acronyms(self, s: Sentence) -> None:
+        if "(" not in s.text:
+            return
+        toks = s.tokens
+        for u in units_in(toks, self.ctx, s.work):
+            if u.end + 2 < len(toks) and toks[u.end].text == "(" and toks[u.end + 2].text == ")" \
+                    and _ACRONYM.match(toks[u.end + 1].text):
+                self.ctx.acronyms.setdefault(toks[u.end + 1].text, u.name)
+
+    def _places(self, s: Sentence) -> None:
+        """Start a sentence: a fresh unit cache; its provinces are found if a bare "tỉnh" needs them."""
+        self.ctx.unit_cache = {}
+        self.ctx.sentence_tokens = lambda: s.tokens
+        self.ctx.places = None
+
+    def _event_sentence(self, readable: list[Sentence]) -> tuple[Sentence, tuple] | None:
+        for s in readable:
+            d = dates.parse_date_at_head(s.text)
+            if d and dates.is_event_sentence(s.text):
+                return s, d
+        return None
+
+    def _main_bloc(self, event) -> int | None:
+        if event and self.mentions.get(event[0].index):
+            return self.mentions[event[0].index][0].group
+        counts = Counter(m.group for ms in self.mentions.values() for m in ms)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _event(self, event) -> None:
+        s, (day, month, year) = event if event else (None, (None, None, None))
+        self.years = dates.article_years(s.work if s else None, self.text,
+                                         year, month, self.published)
+        if not s:
+            return
+        when = dates.iso(day, month, dates.resolve_year(day, month, year, self.years, self.published))
+        groups = list(dict.fromkeys(m.group for m in self.mentions.get(s.index, []))) or \
+            ([self.main] if self.main is not None else [])
+        for g in groups:
+            self._emit(s, "event", bloc=self.blocs[g].name, date=when)
+
+    # -- one sentence ----------------------------------------------------------------
+    def _read(self, s: Sentence) -> None:
+        lower = s.lower
+        found = people_rules.people_in(s.tokens, self.ctx, s.work) if _people_hint().search(s.text) else []
+        for p in found:
+            for pos in p.positions:
+                self._emit(s, "position", person=clean(p.name), role=pos.role,
+                           organization=pos.organization)
+        heads = leadership.heads_in(s.tokens, s.work, self.ctx, found, self.years) \
+            if _cue_hint().search(lower) or self._names_bloc_acronym(s) else []
+        for h in heads:
+            bloc = self._bloc_at(s, h.token)
+            if bloc and h.year:
+                self._emit(s, "head", bloc=bloc, unit=h.unit, year=h.year, role=h.role)
+                self._emit(s, "membership", bloc=bloc, unit=h.unit)
+        members = membership.member_lists(self.sentences, s, self.ctx) \
+            if membership.TRIGGER.search(lower) else []
+        for k, name in members:
+            bloc = self._bloc_at(s, k)
+            if bloc:
+                self._emit(s, "membership", bloc=bloc, unit=name)
+        awards = award_rules.awards_in(s.tokens, s.work, self.ctx, found, self.years) \
+            if _AWARD_HINT.search(lower) else []
+        for a in awards:
+            for name, kind in a.recipients:
+                self._emit(s, "award", award=a.name, recipient=name, recipient_kind=kind,
+                           year=a.year, status=a.status, _year_stated=a.year_stated)
+        ms = self.mentions.get(s.index)
+        if ms:
+            self.last_bloc = ms[-1].group
+
+    def _names_bloc_acronym(self, s: Sentence) -> bool:
+        return any(a in s.text for a in self.ctx.bloc_acronyms)
+
+    def _bloc_at(self, s: Sentence, k: int) -> str | None:
+        ms = [m for m in self.mentions.get(s.index, [])
+              if m.start < k or (m.start <= k + 2 and all(t.is_word for t in s.tokens[k:m.start]))]
+        group = ms[-1].group if ms else self.last_bloc
+        return self.blocs[group].name if group is not None else None
+
+    # -- output ------------------------------------------------------------------------
+    def _emit(self, s: Sentence, ftype: str, _year_stated: bool = True, **fields) -> None:
+        key = self._key(ftype, fields)
+        fact = {"doc": self.doc, "type": ftype, **fields}
+        if ftype == "award":
+            fact["award_type"] = _award_type(fields["award"])
+            if not _year_stated:
+                fact["_defaulted"] = True
+        fact["evidence"] = s.text
+        fact["span"] = [s.start, s.end]
+        if key not in self.seen:
+            self.seen[key] = len(self.out)
+            self.out.append(fact)
+        elif ftype == "award" and _year_stated and self.out[self.seen[key]].get("_defaulted"):
+            # A caption repeats an award without its year; the sentence that states it wins.
+            self.out[self.seen[key]] = fact
+
+    def _key(self, ftype: str, f: dict) -> tuple:
+        j = self.ctx.jurisdiction
+        if ftype == "event":
+            return ftype, fold(f["bloc"])
+        if ftype == "membership":
+            return ftype, fold(f["bloc"]), unit_key(f["unit"], j)
+        if ftype == "head":
+            return ftype, fold(f["bloc"]), unit_key(f["unit"], j), f["year"], f["role"]
+        if ftype == "position":
+            return ftype, fold(f["person"]), fold(f["role"]), unit_key(f["organization"] or "", j)
+        return ftype, _award_type(f["award"]) or fold(f["award"]), unit_key(f["recipient"], j), f["status"]
+
+
+@lru_cache(maxsize=1)
+def _people_hint() -> re.Pattern:
+    """An honorific before a capitalised word, or a title of the roles lexicon."""
+    from thidua.loaders.extract.lexicon import honorifics, roles
+    titles = sorted({" ".join(r[0]) for r in roles()}, key=len, reverse=True)
+    titles += [t[0].lower() + t[1:] for t in titles]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, honorifics())) + r")\s+[A-ZĐÀ-Ỹ]|"
+                      + "|".join(map(re.escape, titles)))
+
+
+@lru_cache(maxsize=1)
+def _cue_hint() -> re.Pattern:
+    """Any bloc-role title of the lexicon (bare "Trưởng" needs a bloc acronym), or the flag."""
+    from thidua.loaders.extract.lexicon import leadership_cues
+    cues = sorted({" ".join(w) for w, _ in leadership_cues() if len(w) > 1 and w[-1] != "trưởng"}
+                  | {"luân lưu", "khối trưởng", "cụm trưởng", "phó trưởng khối"}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, cues)))
+
+
+@lru_cache(maxsize=4096)
+def _award_type(name: str) -> str | None:
+    try:
+        from thidua.ontology.award_types import match_award_type
+    except ImportError:
+        return None
+    return match_award_type(name)

@@ -1,0 +1,288 @@
+"""Awards with a named recipient, conferred (trao, tặng, đón nhận) or proposed (suy tôn, đề
+nghị, bình xét, bỏ phiếu), with the year of the achievement they reward.
+
+An award name opens with a word from the awards lexicon ("Cờ thi đua", "Bằng khen",
+"Huân chương", "danh hiệu Chiến sĩ thi đua" …) and may name its issuer ("của UBND tỉnh");
+an issuer said before the verb ("đề nghị Thủ tướng Chính phủ tặng Bằng khen") completes it.
+Recipients come after "cho" ("trao Bằng khen cho A và B"), after "được trao:", as the subject
+("A được tặng …", "A đón nhận …") or as the ones voted for ("suy tôn A …, đề nghị tặng …").
+Counts without a named recipient ("26 cờ, bằng khen") have none of these and give no fact;
+the rotating flag ("Cờ luân lưu") is the bloc head's, not an award.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from thidua.loaders.extract import lexicon
+from thidua.loaders.extract.dates import Years
+from thidua.loaders.extract.people import Person, person_at
+from thidua.loaders.extract.tokens import Token, words_at
+from thidua.loaders.extract.units import (Context, award_at, honorific_at, is_stop, match_unit,
+                                          resolve_place)
+
+_RANK = ("nhất", "nhì", "ba", "i", "ii", "iii", "1", "2", "3")
+_LEVEL_AFTER = (("cấp", "tỉnh"), ("cấp", "cơ", "sở"), ("cấp", "bộ"), ("cấp", "thành", "phố"),
+                ("toàn", "quốc"), ("cơ", "sở"), ("thành", "phố"), ("tỉnh",), ("cấp", "huyện"))
+_ISSUER_TITLES = (("Thủ", "tướng", "Chính", "phủ"), ("Chủ", "tịch"), ("Bộ", "trưởng"),
+                  ("Ban", "Chấp", "hành"), ("Chính", "phủ"), ("Chủ", "tịch", "nước"))
+_AUTHORITY = re.compile(r"(?:đề nghị|trình(?! bày)|được)\s+(?P<auth>[^,;:()]{2,90}?)\s+(?:xét\s+)?tặng\s*$")
+_PASSED_ON = re.compile(r"\b(?:trình(?! bày)|đề nghị)\s+")
+_MANDATE = re.compile(r"thừa (?:ủy|uỷ) quyền (?P<auth>[^,;]{3,60}),", re.IGNORECASE)
+_SUBJECT_VERB = re.compile(r"(?:\bđược\b|\bvinh dự\b|\bđón nhận\b|\bnhận\b)")
+_LIST_FILLER = re.compile(r"^\s*(?:(?:\d+|các)\s+(?:đơn vị|cá nhân|tập thể)\b[^;]*?(?:\bgồm\b|\blà\b|:)\s*:?"
+                          r"|tập thể\s+)", re.IGNORECASE)
+_YEAR_BITS = re.compile(r"năm (\d{4})|giai đoạn (\d{4})\s*-\s*(\d{4})|(\d{4})\s*-\s*(\d{4})")
+_STOP_LIST = ("vì", "đã", "để", "do", "nhân", "với", "theo", "trong", "có", "góp")
+
+
+@dataclass
+class Award:
+    name: str
+    yearly: bool
+    start: int
+    end: int
+    recipients: list[tuple[str, str]]      # (name, unit|person)
+    status: str
+    year: int | None
+    year_stated: bool = False
+
+
+def awards_in(tokens: list[Token], text: str, ctx: Context, people: list[Person],
+              years: Years) -> list[Award]:
+    mentions = _award_mentions(tokens, text, ctx)
+    out = []
+    for idx, (start, end, name, yearly) in enumerate(mentions):
+        clause_start, clause_end = _clause(tokens, start)
+        nxt = next((m[0] for m in mentions[idx + 1:] if m[0] < clause_end), clause_end)
+        name = _with_issuer(name, tokens, start, text, ctx)
+        recipients = _recipients_after(tokens, end, nxt, text, ctx) \
+            or _recipients_before(tokens, start, clause_start, text, ctx, people)
+        if not recipients:
+            continue
+        status = _status(text, tokens, clause_start, start)
+        year = _year(text, tokens, start, nxt, clause_start if status == "proposed" else start)
+        default = (years.reviewed if status == "proposed" else years.conferred) if yearly else None
+        out.append(Award(name, yearly, start, end, recipients, status, year or default,
+                         year is not None))
+    return out
+
+
+def _award_mentions(tokens, text, ctx) -> list[tuple[int, int, str, bool]]:
+    out, k = [], 0
+    while k < len(tokens):
+        opener = award_at(tokens, k)
+        if not opener or (k + 2 < len(tokens) and tokens[k + 1].lower == "luân"):
+            k += 1
+            continue
+        surface, yearly = opener
+        end, issuer = _award_end(tokens, k + len(surface), surface, ctx, text)
+        name = text[tokens[k].start:tokens[end - 1].end]
+        if issuer:   # "của UBND tỉnh" -> "của Ủy ban nhân dân tỉnh Hà Tĩnh"
+            name = text[tokens[k].start:tokens[issuer.start].start] + issuer.name
+        name = re.sub(r"^danh hiệu\s+", "", name, flags=re.IGNORECASE).strip("“”\" ")
+        out.append((k, end, name[0].upper() + name[1:], yearly))
+        k = end
+    return out
+
+
+def _award_end(tokens, j, surface, ctx, text):
+    """End of the award name from j (after its opening words), and the issuing unit if named."""
+    n = len(tokens)
+    if surface[0] in ("huân", "huy"):
+        for k in range(j, min(n - 1, j + 7)):
+            if not tokens[k].is_word:
+                break
+            if tokens[k].lower == "hạng" and tokens[k + 1].lower in _RANK:
+                return k + 2, None
+        while j < n and tokens[j].is_word and not is_stop(tokens, j) and tokens[j].lower != "hạng":
+            j += 1
+        return j, None
+    if surface == ("kỷ", "niệm", "chương"):
+        if j < n and tokens[j].text in ('"', "“"):
+            close = next((i for i in range(j + 1, n) if tokens[i].text in ('"', "”")), None)
+            return (close + 1 if close else j), None
+        return j, None
+    if "chiến" in surface:
+        for level in _LEVEL_AFTER:
+            if words_at(tokens, j, level, lower=True):
+                return j + len(level), None
+        return j, None
+    if j < n and tokens[j].lower in ("xuất", "chuyên") and j + 1 < n:
+        j += 2
+    if j < n and words_at(tokens, j, ("Chính", "phủ")):
+        return j + 2, None
+    if j < n and tokens[j].lower == "của":
+        k = j + 1
+        for title in _ISSUER_TITLES:
+            if words_at(tokens, k, title):
+                k += len(title)
+                break
+        u = match_unit(tokens, k, ctx, text)
+        if u:
+            return u.end, u
+        if k > j + 1:
+            return k, None
+    return j, None
+
+
+def _with_issuer(name: str, tokens, start, text, ctx) -> str:
+    """"đề nghị Thủ tướng Chính phủ tặng Bằng khen" -> "Bằng khen của Thủ tướng Chính phủ"."""
+    if " của " in name or "Chính phủ" in name or name.lower().startswith(("huân", "huy", "kỷ", "chiến")):
+        return name
+    before = text[:tokens[start].start]
+    m = _AUTHORITY.search(before)
+    if m:
+        # "đề nghị UBND tỉnh trình Thủ tướng Chính phủ tặng": the last authority confers it
+        auth = _PASSED_ON.split(m.group("auth"))[-1].strip()
+        if auth[:1].isupper() and len(auth.split()) <= 10:
+            return f"{name} của {resolve_place(auth, tokens[start].start, ctx)}"
+    m = _MANDATE.search(before)
+    if m and "nước" not in m.group("auth"):
+        return f"{name} của {resolve_place(m.group('auth').strip(), tokens[start].start, ctx)}"
+    return name
+
+
+def _clause(tokens, k) -> tuple[int, int]:
+    s = k
+    while s > 0 and tokens[s - 1].text != ";":
+        s -= 1
+    e = k
+    while e < len(tokens) and tokens[e].text != ";":
+        e += 1
+    return s, e
+
+
+def _recipients_after(tokens, end, limit, text, ctx) -> list[tuple[str, str]]:
+    j = end
+    if j < len(tokens) and tokens[j].lower == "năm" and j + 1 < len(tokens):
+        j += 2
+    list_mode = False
+    if words_at(tokens, j, ("được", "trao", ":"), lower=True):
+        j, list_mode = j + 3, True
+    elif words_at(tokens, j, ("được", "trao", "cho"), lower=True) \
+            or words_at(tokens, j, ("được", "tặng", "cho"), lower=True):
+        j += 3
+    elif j < len(tokens) and tokens[j].lower == "cho":
+        j += 1
+        m = _LIST_FILLER.match(text[tokens[j].start:]) if j < len(tokens) else None
+        if m:
+            stop = tokens[j].start + m.end()
+            list_mode = text[tokens[j].start:stop].rstrip().endswith((":", "gồm"))
+            while j < len(tokens) and tokens[j].start < stop:
+                j += 1
+    else:
+        return []
+    found = _read_list(tokens, j, len(tokens) if list_mode else limit, text, ctx, list_mode)
+    more = next((k for k in range(j, min(limit, len(tokens)) - 1)
+                 if tokens[k].lower == "và" and tokens[k + 1].lower == "cho"), None)
+    if found and more:   # "… cho A vì …, và cho ông B vì …"
+        found += _read_list(tokens, more + 2, limit, text, ctx, False)
+    return found
+
+
+def _read_list(tokens, j, limit, text, ctx, list_mode) -> list[tuple[str, str]]:
+    out, n = [], min(limit, len(tokens))
+    while j < n:
+        p = person_at(tokens, j, ctx, text, bare_name=True)
+        if p:
+            out.append((p.name, "person"))
+            j = p.chain_end
+        else:
+            u = match_unit(tokens, j, ctx, text)
+            if not u:
+                break
+            out.append((u.name, "unit"))
+            j = u.end
+        j = _skip_aside(tokens, j, n)
+        # people in a list are often separated by ";" ("cho ông A - …; bà B - …")
+        person_next = j + 1 < n and tokens[j].text == ";" and honorific_at(tokens, j + 1) > 0
+        if j < n and (tokens[j].text == "," or tokens[j].lower == "và"
+                      or (list_mode and tokens[j].text == ";") or person_next):
+            j += 1
+            continue
+        break
+    return out
+
+
+def _skip_aside(tokens, j, n) -> int:
+    """Skip "(Quận 3)" or "(có thành tích …)" after a recipient."""
+    if j < n and tokens[j].text == "(":
+        depth = 0
+        while j < n:
+            depth += tokens[j].text == "("
+            depth -= tokens[j].text == ")"
+            j += 1
+            if depth == 0:
+                break
+    return j
+
+
+def _recipients_before(tokens, start, clause_start, text, ctx, people) -> list[tuple[str, str]]:
+    before = text[tokens[clause_start].start:tokens[start].start] if start > clause_start else ""
+    verbs = list(_SUBJECT_VERB.finditer(before))
+    voted = list(re.finditer(r"suy tôn\s+", before))
+    if voted:
+        k = _token_at(tokens, tokens[clause_start].start + voted[-1].end())
+        return _read_list(tokens, k, start, text, ctx, False)
+    if not verbs:
+        return []
+    verb_at = tokens[clause_start].start + verbs[0].start()
+    group = _group_before(tokens, clause_start, verb_at, text, ctx, people)
+    return group
+
+
+def _group_before(tokens, clause_start, offset, text, ctx, people) -> list[tuple[str, str]]:
+    """The coordinated units or people that end just before `offset` (the subject)."""
+    items: list[tuple[int, int, str, str]] = []
+    j = clause_start
+    while j < len(tokens) and tokens[j].start < offset:
+        p = next((p for p in people if p.start == j), None)
+        if p:
+            items.append((j, p.chain_end, p.name, "person"))
+            j = max(p.chain_end, j + 1)
+            continue
+        u = match_unit(tokens, j, ctx, text)
+        if u and tokens[u.end - 1].end <= offset:
+            items.append((j, u.end, u.name, "unit"))
+            j = u.end
+            continue
+        j += 1
+    if not items:
+        return []
+    gap = text[tokens[items[-1][1] - 1].end:offset]
+    if len(gap.split()) > 6 or re.search(r"[,;:]|thay mặt|đại diện", gap):
+        return []
+    group = [items[-1]]
+    for prev in reversed(items[:-1]):
+        between = text[tokens[prev[1] - 1].end:tokens[group[0][0]].start].strip()
+        if between in (",", "và"):
+            group.insert(0, prev)
+        else:
+            break
+    return [(name, kind) for _, _, name, kind in group]
+
+
+def _token_at(tokens, offset) -> int:
+    return next((i for i, t in enumerate(tokens) if t.start >= offset), len(tokens))
+
+
+def _status(text, tokens, clause_start, start) -> str:
+    before = text[tokens[clause_start].start:tokens[start].start]
+    return "proposed" if lexicon.status_cues().search(re.sub(r"trình bày", "", before)) else "conferred"
+
+
+def _year(text, tokens, start, nxt, clause_start) -> int | None:
+    stop = tokens[nxt].start if nxt < len(tokens) else len(text)
+    ahead = _years_in(text[tokens[start].start:stop])
+    if ahead:
+        return max(ahead)
+    behind = _years_in(text[tokens[clause_start].start:tokens[start].start])
+    return behind[-1] if behind else None
+
+
+def _years_in(text: str) -> list[int]:
+    out = []
+    for m in _YEAR_BITS.finditer(text):
+        out.append(int(next(g for g in reversed(m.groups()) if g)))
+    return out

@@ -1,0 +1,144 @@
+"""Emulation blocs and clusters ("Khối thi đua …", "Cụm thi đua số III"), by their full names.
+
+Every article mentions its bloc several times, in slightly different words ("Khối thi đua
+Mặt trận, đoàn thể thành phố" in the title, "Khối thi đua các cơ quan Mặt trận, đoàn thể
+thành phố Hải Phòng" in the text). Mentions whose words are contained in another's are one
+bloc, named by its most complete mention. An acronym defined after the name
+("Khối thi đua Kinh tế ngành (KTĐKTN)") names the same bloc later.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thidua.loaders.extract.sentences import Sentence
+from thidua.loaders.extract.tokens import Token, words_at
+from thidua.loaders.extract.units import (Context, area_at, award_at, head_at, honorific_at,
+                                          is_stop, place_end, resolve_place, role_at)
+
+_ROMAN = re.compile(r"^(?:[IVXL]+|\d+)$")
+_COMMA_CONTINUES = (("ngành",), ("đoàn", "thể"), ("thành", "phố"), ("huyện",), ("thị", "xã"))
+_ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,11}$")
+_SHARED_WORDS = {"khối", "cụm", "thi", "đua", "các", "cơ", "quan"}
+
+
+@dataclass
+class Mention:
+    sentence: int
+    start: int                 # token indexes in the sentence
+    end: int
+    name: str
+    group: int = -1
+
+
+@dataclass
+class Bloc:
+    name: str
+    words: frozenset[str]
+    mentions: list[Mention] = field(default_factory=list)
+    acronym: str | None = None
+
+
+def find_mentions(s: Sentence, ctx: Context) -> list[Mention]:
+    out = []
+    toks = s.tokens
+    for i, t in enumerate(toks):
+        if t.lower in ("khối", "cụm") and words_at(toks, i + 1, ("thi", "đua"), lower=True):
+            end = _name_end(toks, i + 3)
+            if end > i + 3:
+                name = resolve_place(s.work[t.start:toks[end - 1].end].strip(" ,-"), t.start, ctx)
+                name = name[0].upper() + name[1:]
+                out.append(Mention(s.index, i, end, name))
+                acr = _acronym_after(toks, end)
+                if acr:
+                    ctx.bloc_acronyms[acr] = name
+        elif t.text in ctx.bloc_acronyms:
+            out.append(Mention(s.index, i, i + 1, ctx.bloc_acronyms[t.text]))
+    return out
+
+
+def _name_end(toks: list[Token], j: int) -> int:
+    n = len(toks)
+    if j < n and toks[j].lower == "số" and j + 1 < n and _ROMAN.match(toks[j + 1].text):
+        j += 2
+        area = area_at(toks, j) if j < n else None
+        if area:
+            k = j + len(area.split())
+            end = place_end(toks, k, area)
+            return end if end > k else j
+        return j
+    start = j
+    while j < n:
+        t = toks[j]
+        if t.text == ",":
+            if any(words_at(toks, j + 1, w, lower=True) for w in _COMMA_CONTINUES):
+                j += 1
+                continue
+            break
+        if t.text == "-":
+            nxt = toks[j + 1] if j + 1 < n else None
+            if nxt and nxt.is_word and not is_stop(toks, j + 1) and not role_at(toks, j + 1) \
+                    and nxt.lower not in ("đơn", "đại", "lãnh"):
+                j += 1
+                continue
+            break
+        if not t.is_word:
+            break
+        area = area_at(toks, j)
+        if area and j > start:
+            k = j + len(area.split())
+            end = place_end(toks, k, area)
+            if end > k:
+                return end
+            comma_goes_on = k < n and toks[k].text == "," and \
+                any(words_at(toks, k + 1, w, lower=True) for w in _COMMA_CONTINUES)
+            if area in ("thành phố", "tỉnh") and not comma_goes_on and \
+                    (k >= n or not toks[k].is_word or is_stop(toks, k) or toks[k].is_cap):
+                return k
+            j = k          # "Văn hóa - Xã hội", "các tỉnh, thành phố duyên hải": plain words
+            continue
+        if t.lower == "và":
+            nxt = toks[j + 1] if j + 1 < n else None
+            if nxt is None or nxt.lower in ("khối", "cụm") or head_at(toks, j + 1) \
+                    or honorific_at(toks, j + 1):
+                break
+            j += 1
+            continue
+        if t.is_cap:
+            if role_at(toks, j) or award_at(toks, j) or honorific_at(toks, j) \
+                    or t.text in ("Trưởng", "Phó"):
+                break
+            j += 1
+            continue
+        if is_stop(toks, j):
+            break
+        j += 1
+    return j
+
+
+def _acronym_after(toks: list[Token], end: int) -> str | None:
+    if end + 2 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")" \
+            and _ACRONYM.match(toks[end + 1].text):
+        return toks[end + 1].text
+    return None
+
+
+def words_of(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", name.lower()))
+
+
+def group_mentions(mentions: list[Mention]) -> list[Bloc]:
+    """One Bloc per set of mentions whose words nest; named by the longest mention."""
+    blocs: list[Bloc] = []
+    for m in sorted(mentions, key=lambda m: -len(words_of(m.name))):
+        w = words_of(m.name)
+        for b in blocs:
+            if w <= b.words and w - _SHARED_WORDS:
+                b.mentions.append(m)
+                break
+        else:
+            blocs.append(Bloc(m.name, w, [m]))
+    for gi, b in enumerate(blocs):
+        for m in b.mentions:
+            m.group = gi
+    return blocs

@@ -1,0 +1,117 @@
+"""Dates: the day of the reported event and the emulation years an article is about.
+
+Event dates are written "Ngày 10/4", "Chiều 20/3", "Sáng ngày 11/12/2019", "ngày 5-3-2022" or
+"ngày 20 tháng 12 năm 2023" at the head of the sentence that reports the conference. A date
+without a year takes it from the article: a conference late in the year reviews that year
+("tổng kết năm 2017" in November), one early in the year opens the new one ("ký giao ước
+thi đua năm 2017" in March), and the publication year is only the last resort, because an
+article can be published long after the event.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_PART_OF_DAY = r"(?:(?:Sáng|Chiều|Tối|Trưa|Đêm|Sáng sớm)\s+(?:ngày\s+)?|(?:Ngày|ngày)\s+)"
+_NUMERIC = re.compile(_PART_OF_DAY + r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?(?!\d)")
+_WORDS = re.compile(_PART_OF_DAY + r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?")
+# A date heads the event sentence, after at most a source tag such as "HNP - " or "(BDO) ".
+_LEAD = re.compile(r"^(?:\([^)]{1,40}\)\s*(?:-\s*)?|[A-ZĐ]{2,10}\s+-\s+)?")
+_EVENT_WORDS = re.compile(r"tổ chức|tổng kết|ký kết|giao ước|hội nghị|họp|diễn ra|phát động",
+                          re.IGNORECASE)
+_REVIEWED = re.compile(r"(?:tổng kết|sơ kết)[^.;]{0,80}?năm (\d{4})", re.IGNORECASE)
+_OPENED = re.compile(r"(?:giao ước|triển khai|phát động|phương hướng|nhiệm vụ)[^.;]{0,60}?năm (\d{4})",
+                     re.IGNORECASE)
+YEAR = re.compile(r"(?<!\d)(?:năm\s+)(\d{4})(?!\d)")
+
+
+@dataclass(frozen=True)
+class Years:
+    """The year an article reviews (its results, awards) and the year it opens (new heads)."""
+    reviewed: int | None
+    opened: int | None
+    reviews: bool = False      # the article reports a review ("tổng kết") of `reviewed`
+    event_month: int | None = None
+
+    @property
+    def conferred(self) -> int | None:
+        """The default achievement year of an award handed over without one: the year just
+        reviewed at a conference early in the next year; unknown at a year-end conference,
+        where decisions handed over usually reward an earlier year."""
+        return self.reviewed if (self.event_month or 12) <= 8 else None
+
+    @property
+    def described(self) -> int | None:
+        """The year a description without a year ("đơn vị Trưởng khối") speaks of."""
+        return self.reviewed if self.reviews else self.opened
+
+
+def parse_date_at_head(sentence: str) -> tuple[int, int, int | None] | None:
+    """(day, month, year or None) of a date that opens `sentence`, or None."""
+    lead = _LEAD.match(sentence).end()
+    head = sentence[lead:lead + 60]
+    for pattern in (_NUMERIC, _WORDS):
+        m = pattern.match(head)
+        if m:
+            day, month = int(m.group(1)), int(m.group(2))
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                return day, month, int(m.group(3)) if m.group(3) else None
+    return None
+
+
+def is_event_sentence(sentence: str) -> bool:
+    return bool(_EVENT_WORDS.search(sentence))
+
+
+def article_years(event_sentence: str | None, text: str, event_year: int | None,
+                  event_month: int | None, published: str | None) -> Years:
+    """Reviewed and opened years, from the event sentence, then the whole text, then dates."""
+    for source in (event_sentence or "", text):
+        reviewed = _first_year(_REVIEWED, source)
+        opened = _first_year(_OPENED, source)
+        if reviewed and not opened:
+            opened = reviewed + 1
+        if opened and not reviewed:
+            reviewed = opened - 1
+        if reviewed and opened:
+            return Years(reviewed, opened, bool(_first_year(_REVIEWED, source)), event_month)
+    year = event_year or _year_of(published)
+    if year is None:
+        return Years(None, None)
+    late = (event_month or 12) >= 9
+    return Years(year if late else year - 1, year + 1 if late else year, late, event_month)
+
+
+def resolve_year(day: int, month: int, year: int | None, years: Years,
+                 published: str | None) -> int | None:
+    if year:
+        return year
+    if years.reviewed and years.opened:
+        return years.reviewed if month >= 9 else years.opened
+    return _year_of(published)
+
+
+def iso(day: int, month: int, year: int | None) -> str | None:
+    if not year:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def explicit_year(text: str) -> int | None:
+    m = YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _first_year(pattern: re.Pattern, text: str) -> int | None:
+    m = pattern.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _year_of(published: str | None) -> int | None:
+    if published and re.match(r"\d{4}", published):
+        return int(published[:4])
+    return None

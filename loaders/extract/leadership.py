@@ -1,0 +1,194 @@
+"""Head and deputy of a bloc for an emulation year.
+
+Read from descriptions ("Sở Tài chính - đơn vị Trưởng khối năm 2022", "Văn phòng UBND tỉnh
+(Phó Trưởng khối năm 2023)"), elections ("bầu Sở Y tế làm Trưởng khối, Báo Bắc Giang làm Phó
+Trưởng khối năm 2023", "đề cử Sở Công Thương là Trưởng khối") and handovers ("bàn giao nhiệm
+vụ Cụm trưởng năm 2018 cho quận Đống Đa", "trao Cờ luân lưu cho …": the receiver heads the
+new year, the giver headed the one before). The unit and the title must be joined by one of
+a few connecting phrases, so a title that merely stands near a unit says nothing.
+A title without a year takes the year the sentence speaks of: an election or handover
+the year the article opens, a description the year it reviews.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from thidua.loaders.extract.dates import Years
+from thidua.loaders.extract.people import Person, is_generic_cue, bloc_follows, year_after
+from thidua.loaders.extract.tokens import Token
+from thidua.loaders.extract.units import Context, Unit, cue_at, match_unit, units_in
+
+_ELECT = (r"là|làm|giữ|nhận|đảm nhận|tiếp nhận|giữ vai trò|giữ nhiệm vụ|nhận nhiệm vụ|"
+          r"đảm nhận vai trò|đảm nhận nhiệm vụ|để đảm nhận(?: nhiệm vụ| vai trò)?|"
+          r"được (?:các [\w ]{2,20} )?(?:thống nhất )?(?:bầu|chọn|giao|cử)(?: làm| giữ)?")
+_DESCRIBE = r"từ vị trí|thay mặt(?: cho)?|đại diện(?: cho)?|hoàn thành tốt vai trò|tiếp tục làm"
+_CONNECTOR = re.compile(rf"^\s*(?:[-,(]\s*)?(?:(?P<elect>{_ELECT})\s+|(?:{_DESCRIBE})\s+)?"
+                        r"(?:(?:là )?đơn vị\s*)?(?:nhiệm vụ\s*)?$", re.IGNORECASE)
+_ELECTION_SENTENCE = re.compile(r"\b(?:bầu|chọn|đề cử|giao|nhận nhiệm vụ|đảm nhận|bàn giao)\b",
+                                re.IGNORECASE)
+_HANDOVER = re.compile(r"(?:bàn giao|chuyển giao)(?: lại)?(?: nhiệm vụ| cờ luân lưu)?(?: đơn vị)?\s*$",
+                       re.IGNORECASE)
+_SENTENCE_YEAR = re.compile(r"^(?:Trong |Cả )?năm (\d{4})\s*,", re.IGNORECASE)
+_FLAG = re.compile(r"cờ luân lưu", re.IGNORECASE)
+_GIVE = re.compile(r"(?:bàn giao|trao|chuyển giao)(?: lại)?\s*$", re.IGNORECASE)
+_TAKE = re.compile(r"(?:tiếp nhận|nhận|đón nhận)\s*$", re.IGNORECASE)
+_FILLER = ("đại", "diện", "lãnh", "đạo", "đơn", "vị", "tập", "thể")
+
+
+@dataclass
+class Head:
+    unit: str
+    role: str
+    year: int | None
+    token: int
+
+
+def heads_in(tokens: list[Token], text: str, ctx: Context, people: list[Person],
+             years: Years) -> list[Head]:
+    units = units_in(tokens, ctx, text)
+    taken = _person_spans(people)
+    found: list[tuple[Head, bool, bool]] = []   # (head, year explicit, elected)
+    sentence_year = _SENTENCE_YEAR.match(text)
+    k = 0
+    while k < len(tokens):
+        cue = cue_at(tokens, k)
+        if not cue or k in taken or (is_generic_cue(cue) and not bloc_follows(tokens, k + len(cue[0]), ctx)):
+            k += 1
+            continue
+        end = k + len(cue[0])
+        year, _ = year_after(tokens, end)
+        before = text[:tokens[k].start]
+        if re.search(r"nhận bàn giao(?: nhiệm vụ)?\s*$", before, re.IGNORECASE):
+            unit = _subject_before(tokens, k, units, people, ctx)
+            if unit:
+                found.append((Head(unit, cue[1], year, k), year is not None, True))
+        elif _HANDOVER.search(before):
+            found += _handover(tokens, k, end, cue[1], year, text, ctx, units, people)
+        else:
+            unit, elected = _described_unit(tokens, k, text, units)
+            if unit:
+                found.append((Head(unit.name, cue[1], year, k), year is not None, elected))
+        k = end
+    heads = _years(found, text, years, sentence_year)
+    heads += _flag_receivers(tokens, text, ctx, units, people, years)
+    for p in people:
+        for c in p.cues:
+            y = c.year or years.described
+            heads.append(Head(c.unit, c.role, y, c.token))
+    return heads
+
+
+def _years(found, text, years: Years, sentence_year) -> list[Head]:
+    out = []
+    for idx, (head, explicit, elected) in enumerate(found):
+        if not explicit:
+            shared = next((h.year for h, ex, el in found[idx + 1:] if ex and el), None) if elected else None
+            if shared:
+                head.year = shared
+            elif sentence_year:
+                head.year = int(sentence_year.group(1))
+            else:
+                head.year = years.opened if elected else years.described
+        out.append(head)
+    return out
+
+
+def _described_unit(tokens, k, text, units: list[Unit]) -> tuple[Unit | None, bool]:
+    before = [u for u in units if u.end <= k]
+    if not before:
+        return None, False
+    u = before[-1]
+    between = text[tokens[u.end - 1].end:tokens[k].start]
+    between = re.sub(r"\([^()]*\)", " ", between)
+    m = _CONNECTOR.match(between)
+    if not m:
+        return None, False
+    elected = bool(m.group("elect")) and (m.group("elect").lower() not in ("là",)
+                                          or bool(_ELECTION_SENTENCE.search(text)))
+    return u, elected
+
+
+def _handover(tokens, k, end, role, year, text, ctx, units, people) -> list[tuple[Head, bool, bool]]:
+    receiver = _unit_after_cho(tokens, end, ctx, text, people)
+    out = []
+    if receiver:
+        out.append((Head(receiver, role, year, k), year is not None, True))
+    giver = _giver(tokens, k, text, units)
+    if giver and year:
+        out.append((Head(giver, role, year - 1, k), True, False))
+    return out
+
+
+def _giver(tokens, k, text, units: list[Unit]) -> str | None:
+    start = _clause_start(tokens, k)
+    before = [u for u in units if start <= u.start and u.end <= k]
+    after_tu = [u for u in units if u.start > k and tokens[u.start - 1].lower == "từ"]
+    if after_tu:
+        return after_tu[0].name
+    return before[-1].name if before else None
+
+
+def _unit_after_cho(tokens, k, ctx, text, people: list[Person]) -> str | None:
+    n = len(tokens)
+    j = k
+    while j < n and j < k + 12 and tokens[j].lower != "cho":
+        if tokens[j].text in (";", "."):
+            return None
+        j += 1
+    if j >= n or tokens[j].lower != "cho":
+        return None
+    j += 1
+    while j < n and tokens[j].lower in _FILLER:
+        j += 1
+    for p in people:
+        if p.start == j:
+            orgs = [pos.organization for pos in p.positions if pos.organization]
+            return orgs[-1] if orgs else ctx.person_orgs.get(p.name)
+    u = match_unit(tokens, j, ctx, text)
+    return u.name if u else None
+
+
+def _flag_receivers(tokens, text, ctx, units, people, years: Years) -> list[Head]:
+    """"… trao Cờ luân lưu cho X" / "X tiếp nhận Cờ luân lưu": X heads the new year."""
+    out = []
+    for m in _FLAG.finditer(text):
+        k = next((i for i, t in enumerate(tokens) if t.start == m.start()), None)
+        if k is None:
+            continue
+        before = text[:m.start()]
+        if re.search(r"(?:Trưởng|trưởng|phó|Phó)\s*$", before):
+            continue
+        if _GIVE.search(before):
+            name = _unit_after_cho(tokens, k + 3, ctx, text, people)
+        elif _TAKE.search(before):
+            name = _subject_before(tokens, k, units, people, ctx)
+        else:
+            continue
+        if name:
+            out.append(Head(name, "head", years.opened, k))
+    return out
+
+
+def _subject_before(tokens, k, units, people: list[Person], ctx) -> str | None:
+    start = _clause_start(tokens, k)
+    cands = [(p.start, p) for p in people if start <= p.start < k] + \
+            [(u.start, u) for u in units if start <= u.start and u.end <= k]
+    if not cands:
+        return None
+    _, who = max(cands, key=lambda c: c[0])
+    if isinstance(who, Person):
+        orgs = [pos.organization for pos in who.positions if pos.organization]
+        return orgs[-1] if orgs else ctx.person_orgs.get(who.name)
+    return who.name
+
+
+def _clause_start(tokens, k) -> int:
+    j = k
+    while j > 0 and tokens[j - 1].text not in (";", "."):
+        j -= 1
+    return j
+
+
+def _person_spans(people: list[Person]) -> set[int]:
+    return {i for p in people for i in range(p.start, p.chain_end)}

@@ -1,0 +1,108 @@
+"""The word lists the extractor reads (loaders/lexicons/extract-*.{txt,tsv}), loaded once."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from thidua.text import fold, nfc
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("thidua.loaders").joinpath(f"lexicons/{name}").read_text(encoding="utf-8")
+    return [nfc(line.rstrip("\n")) for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _rows(name: str) -> list[list[str]]:
+    return [[cell.strip() for cell in line.split("\t")] for line in _lines(name)]
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(_lines("extract-surnames.txt"))
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> tuple[str, ...]:
+    return tuple(sorted(_lines("extract-honorifics.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def stop_phrases() -> tuple[tuple[str, ...], ...]:
+    """Stop phrases as lower-case word tuples, longest first."""
+    phrases = {tuple(line.lower().split()) for line in _lines("extract-stopwords.txt")}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def roles() -> tuple[tuple[tuple[str, ...], str, str, str], ...]:
+    """(surface words, canonical role, embedded org head, implied org), longest first."""
+    out = []
+    for row in _rows("extract-roles.tsv"):
+        row += [""] * (4 - len(row))
+        out.append((tuple(row[0].split()), row[1], row[2], row[3]))
+    return tuple(sorted(out, key=lambda r: len(r[0]), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def unit_heads() -> tuple[tuple[tuple[str, ...], str], ...]:
+    rows = [(tuple(r[0].split()), r[1]) for r in _rows("extract-unit-heads.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def agencies() -> tuple[tuple[str, ...], ...]:
+    """Full agency names as word tuples (words keep their punctuation tokens), longest first."""
+    from thidua.loaders.extract.tokens import tokenize
+    names = {tuple(t.text.lower() for t in tokenize(expand(line))) for line in _lines("extract-agencies.txt")}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def leadership_cues() -> tuple[tuple[tuple[str, ...], str], ...]:
+    rows = [(tuple(r[0].lower().split()), r[1]) for r in _rows("extract-leadership.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def award_openers() -> tuple[tuple[tuple[str, ...], bool], ...]:
+    rows = [(tuple(r[0].lower().split()), r[1] == "yes") for r in _rows("extract-awards.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def status_cues() -> re.Pattern:
+    cues = sorted((r[0] for r in _rows("extract-status-cues.tsv")), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, cues)) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def provinces() -> dict[str, str]:
+    """Folded bare province or city name -> its full name with the admin word ("tỉnh An Giang").
+
+    Read from the resolution engineer's jurisdictions list (one source of truth)."""
+    table: dict[str, str] = {}
+    for row in _rows("resolve-jurisdictions.tsv"):
+        full = row[1]
+        bare = re.sub(r"^(thành phố|tỉnh) ", "", full)
+        table[fold(bare)] = full
+        for variant in (row[3].split("|") if len(row) > 3 and row[3] else []):
+            if " " in variant.strip():
+                table.setdefault(fold(variant), full)
+    return table
+
+
+def by_first_word(entries, lower: bool = True) -> dict[str, tuple]:
+    """entries (words tuple first) grouped by their first word, longest first within a group:
+    a recogniser then tries only the entries that can start at a token."""
+    table: dict[str, list] = {}
+    for entry in entries:
+        first = entry[0][0]
+        table.setdefault(first.lower() if lower else first, []).append(entry)
+    return {k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in table.items()}
+
+
+def expand(text: str) -> str:
+    from thidua.text import clean, expand_abbreviations
+    return clean(expand_abbreviations(text))

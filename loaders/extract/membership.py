@@ -1,0 +1,154 @@
+"""Units stated to belong to a bloc: member lists in their many shapes.
+
+"Khối gồm 8 cơ quan (A, B, …)", "12 đơn vị trong Khối (…)", "có 5 thành viên là A, B …",
+a list of bullets under "Khối gồm 7 cơ quan:", and lists that share one head word:
+"gồm các quận: Ba Đình, Đống Đa …", "6 quận: 1, 3, 4 …", "Sở Tư pháp 6 tỉnh: Thanh Hóa,
+Nghệ An …". A "gồm" list counts only when it is said of a bloc (a bloc word stands before
+it, or the list is of "thành viên"), so "Bằng khen cho 3 đơn vị gồm: …" is no member list.
+"""
+from __future__ import annotations
+
+import re
+
+from thidua.loaders.extract import lexicon
+from thidua.loaders.extract.sentences import Sentence
+from thidua.loaders.extract.tokens import Token
+from thidua.loaders.extract.units import Context, match_unit, units_in
+from thidua.text import fold
+
+TRIGGER = re.compile(
+    r"\b(?:bao gồm|gồm có|gồm)\b"
+    r"|\bcó \d+ (?:đơn vị |cơ quan |địa phương )?thành viên\b"
+    r"|\b\d+ (?:đơn vị|cơ quan|sở, ngành|địa phương)(?: thành viên)? (?:của|trong) (?:khối|cụm)\b"
+    r"|\b\d+ (?:đơn vị|cơ quan|địa phương) thành viên\b", re.IGNORECASE)
+_FILLER = re.compile(r"^(?:\s*(?:các|\d+|đơn vị|cơ quan|địa phương|thành viên|sở, ngành|là|:))*\s*",
+                     re.IGNORECASE)
+_AREAS = r"(?P<area>tỉnh, thành phố|quận|huyện|tỉnh|thành phố|thị xã)"
+# "các quận: Ba Đình, …", "6 quận: 1, 3 …", "các tỉnh Kon Tum, Gia Lai …"
+_SHARED_AREA = re.compile(r"^(?:các\s+)?(?:\d+\s+)?" + _AREAS + r"\s*:?\s*(?=[A-ZĐÀ-Ỹ0-9])")
+# "Sở Tư pháp 6 tỉnh: Thanh Hóa, …", "Liên đoàn Lao động 7 tỉnh, thành phố: Cần Thơ, …"
+_SHARED_HEAD = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:()]{1,40}?)\s+\d+\s+" + _AREAS + r"\b[^:()]{0,40}?:\s*")
+_BULLET = re.compile(r"^\s*(?:[-•+*–]|\(?\d{1,2}[.)])\s*")
+_GAP = re.compile(r"^[\s,;\-–+•*.]*(?:và)?[\s,;\-–+•*.]*(?:\(\d{1,2}\))?\s*$")
+_BLOC_WORD = re.compile(r"\b(?:khối|cụm)\b", re.IGNORECASE)
+
+
+def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[tuple[int, str]]:
+    """(token index of the list, unit name) for the member lists in sentence s."""
+    out: list[tuple[int, str]] = []
+    for m in TRIGGER.finditer(s.work):
+        if not _said_of_bloc(s.work, m):
+            continue
+        rest_start = m.end()
+        paren = s.work[rest_start:].lstrip().startswith("(")
+        body_start = rest_start + (s.work[rest_start:].index("(") + 1 if paren else 0)
+        body_end = _list_end(s.work, body_start, paren)
+        body = s.work[body_start:body_end]
+        k = _token_at(s.tokens, m.start())
+        shared = _shared_head(body)
+        if shared:
+            out += [(k, name) for name in shared]
+            continue
+        if _SHARED_HEAD.match(body.strip()) and s.work.rstrip().endswith(":"):
+            out += [(k, name) for name in _bullets(sentences, s, ctx)]
+            continue
+        filler = _FILLER.match(body).end()
+        found = _unit_list(s, ctx, body_start + filler, body_end)
+        if found:
+            out += [(k, name) for name in found]
+        elif s.work.rstrip().endswith(":"):
+            out += [(k, name) for name in _bullets(sentences, s, ctx)]
+    return out
+
+
+def _said_of_bloc(text: str, m: re.Match) -> bool:
+    phrase = m.group().lower()
+    if "thành viên" in phrase or "khối" in phrase or "cụm" in phrase:
+        return True
+    before = text[max(0, m.start() - 160):m.start()]
+    tail = re.split(r"[;.]", before)[-1]
+    words = tail.split()[-24:]
+    return bool(_BLOC_WORD.search(" ".join(words)))
+
+
+def _list_end(text: str, start: int, paren: bool) -> int:
+    if paren:
+        depth = 1
+        for i in range(start, len(text)):
+            if text[i] == "(":
+                depth += 1
+            elif text[i] == ")":
+                depth -= 1
+                if depth == 0:
+                    return i
+        return len(text)
+    m = re.search(r";\s+(?=[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ])", text[start:])
+    return start + m.start() if m else len(text)
+
+
+def _token_at(tokens: list[Token], offset: int) -> int:
+    return next((i for i, t in enumerate(tokens) if t.start >= offset), len(tokens))
+
+
+def _unit_list(s: Sentence, ctx: Context, start: int, end: int) -> list[str]:
+    i0 = _token_at(s.tokens, start)
+    i1 = _token_at(s.tokens, end)
+    names, last_end = [], start
+    for u in units_in(s.tokens, ctx, s.work, i0, i1):
+        gap = re.sub(r"\([^()]*\)", " ", s.work[last_end:s.tokens[u.start].start])
+        if names and not _GAP.match(gap):
+            break
+        if not names and _BULLET.sub("", s.work[last_end:s.tokens[u.start].start]).strip(" :(-"):
+            break
+        names.append(u.name)
+        last_end = s.tokens[u.end - 1].end
+    return names
+
+
+def _shared_head(body: str) -> list[str]:
+    """"các quận: Ba Đình, Đống Đa …" / "Sở Tư pháp 6 tỉnh: Thanh Hóa, …" -> full names."""
+    body = body.strip()
+    m = _SHARED_AREA.match(body) or _SHARED_HEAD.match(body)
+    if not m:
+        return []
+    head = (m.groupdict().get("head") or "").strip()
+    area = m.group("area").lower()
+    items = re.split(r",\s*|\s+và\s+", body[m.end():])
+    names = []
+    for item in items:
+        words = item.strip().split()
+        run = []
+        for w in words:
+            if w[0].isupper() or w[0].isdigit():
+                run.append(w.strip(".;)"))
+            else:
+                break
+        if not run:
+            break
+        names.append(_with_area(head, area, " ".join(run)))
+        if len(run) < len(words):
+            break
+    return names if len(names) >= 2 else []
+
+
+def _with_area(head: str, area: str, place: str) -> str:
+    if area == "tỉnh, thành phố":
+        full = lexicon.provinces().get(fold(place), "tỉnh " + place)
+    elif area == "quận" and place[0].isdigit():
+        full = "Quận " + place
+    else:
+        full = f"{area} {place}"
+    return f"{head} {full}".strip()
+
+
+def _bullets(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[str]:
+    names = []
+    for nxt in sentences[s.index + 1:]:
+        m = _BULLET.match(nxt.work)
+        if not m:
+            break
+        i = _token_at(nxt.tokens, m.end())
+        u = match_unit(nxt.tokens, i, ctx, nxt.work)
+        if u:
+            names.append(u.name)
+    return names

@@ -1,0 +1,434 @@
+"""Units: bodies, local governments, mass organisations and enterprises named in a sentence.
+
+A unit is a head word from a lexicon ("Sở", "Cục", "Ủy ban nhân dân", "huyện", "Công ty" …)
+followed by the words of its name, which run until a verb, a title, an award or punctuation
+(names of standard bodies that contain "và" or commas come from a lexicon of their own).
+A bare "thành phố" / "tỉnh" at the end of a name is resolved to the article's jurisdiction.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from thidua.loaders.extract import lexicon
+from thidua.loaders.extract.tokens import Token, words_at, words_at_first_free
+from thidua.text import fold
+
+AREA_WORDS = ("thành phố", "tỉnh", "quận", "huyện", "thị xã", "phường", "xã", "thị trấn")
+_PROVINCE_LEVEL = ("thành phố", "tỉnh")
+# Heads that name nothing on their own: they need at least one more word ("Sở Y tế").
+_NEEDS_TAIL = {"Sở", "Cục", "Chi cục", "Tổng cục", "Ban", "Phòng", "Vụ", "Bộ", "Viện", "Hội",
+               "Báo", "Trường", "Văn phòng", "Trung tâm", "Công ty", "Tổng Công ty",
+               "Tổng công ty", "Ngân hàng", "Tập đoàn", "Liên hiệp", "Đài Phát thanh",
+               "Bệnh viện", "Học viện", "Đại học", "Hợp tác xã", "Cảng vụ", "Bộ Chỉ huy"}
+
+
+@dataclass
+class Context:
+    """What the recognisers know about the article being read."""
+    jurisdiction: str | None = None                 # "thành phố Hải Phòng"
+    acronyms: dict[str, str] = field(default_factory=dict)   # "SAMCO" -> full unit name
+    bloc_acronyms: dict[str, str] = field(default_factory=dict)
+    places: list[tuple[int, str]] | None = None     # provinces named in the sentence, on demand
+    sentence_tokens: object = None                  # () -> the tokens of the sentence being read
+    person_orgs: dict[str, str] = field(default_factory=dict)    # person -> last organisation
+    unit_cache: dict = field(default_factory=dict)   # (sentence tokens, index) -> Unit | None
+
+
+@dataclass
+class Unit:
+    start: int          # token indexes [start, end)
+    end: int
+    name: str           # expanded, place resolved
+    kind: str
+    generic: bool = False
+
+
+# -- token tests -------------------------------------------------------------------------
+# Each lexicon is indexed by its entries' first word, so a test at a token looks at the few
+# entries that can start there.
+@lru_cache(maxsize=1)
+def _stops() -> dict[str, tuple]:
+    return lexicon.by_first_word((p,) for p in lexicon.stop_phrases())
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, tuple]:
+    return lexicon.by_first_word(lexicon.roles())
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple]:
+    return lexicon.by_first_word(lexicon.leadership_cues())
+
+
+@lru_cache(maxsize=1)
+def _awards() -> dict[str, tuple]:
+    return lexicon.by_first_word(lexicon.award_openers())
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> dict[str, tuple]:
+    return lexicon.by_first_word(((tuple(h.split()),) for h in lexicon.honorifics()), lower=False)
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, tuple]:
+    return lexicon.by_first_word(lexicon.unit_heads(), lower=False)
+
+
+@lru_cache(maxsize=1)
+def _areas() -> dict[str, tuple]:
+    return lexicon.by_first_word((tuple(w.split()), w) for w in AREA_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> dict[str, tuple]:
+    return lexicon.by_first_word((a,) for a in lexicon.agencies())
+
+
+def is_stop(tokens: list[Token], k: int) -> bool:
+    if k >= len(tokens) or tokens[k].is_cap:
+        return False
+    return any(words_at(tokens, k, p[0], lower=True) for p in _stops().get(tokens[k].lower, ()))
+
+
+def role_at(tokens: list[Token], k: int):
+    if k >= len(tokens) or not tokens[k].is_cap:
+        return None
+    for entry in _roles().get(tokens[k].lower, ()):
+        if words_at_first_free(tokens, k, entry[0]):
+            return entry
+    return None
+
+
+def cue_at(tokens: list[Token], k: int):
+    if k >= len(tokens):
+        return None
+    for entry in _cues().get(tokens[k].lower, ()):
+        if words_at(tokens, k, entry[0], lower=True):
+            return entry
+    return None
+
+
+def award_at(tokens: list[Token], k: int):
+    if k >= len(tokens):
+        return None
+    for entry in _awards().get(tokens[k].lower, ()):
+        if words_at(tokens, k, entry[0], lower=True):
+            return entry
+    return None
+
+
+def may_start_person(token: Token) -> bool:
+    """A quick test before the person recognisers: an honorific, a title or a family name."""
+    return token.text in _honorifics() or token.lower in _roles() or token.text in lexicon.surnames()
+
+
+def honorific_at(tokens: list[Token], k: int) -> int:
+    """Number of tokens of an honorific ("ông", "Thượng tá") starting at k, or 0."""
+    if k >= len(tokens):
+        return 0
+    for (words,) in _honorifics().get(tokens[k].text, ()):
+        if words_at(tokens, k, words):
+            return len(words)
+    return 0
+
+
+def head_at(tokens: list[Token], k: int):
+    if k >= len(tokens):
+        return None
+    for entry in _heads().get(tokens[k].text, ()):
+        if words_at(tokens, k, entry[0]):
+            return entry
+    return None
+
+
+def area_at(tokens: list[Token], k: int) -> str | None:
+    if k >= len(tokens):
+        return None
+    for words, w in _areas().get(tokens[k].lower, ()):
+        if words_at(tokens, k, words, lower=True):
+            return w
+    return None
+
+
+def is_surname(token: Token) -> bool:
+    return token.text in lexicon.surnames()
+
+
+def person_run(tokens: list[Token], k: int) -> int:
+    """End of a person name (2-4 capitalised words from a family name) at k, or k."""
+    if k >= len(tokens) or not is_surname(tokens[k]):
+        return k
+    j = k
+    while j < len(tokens) and j - k < 5 and tokens[j].is_word and tokens[j].text[0].isupper() \
+            and not role_at(tokens, j):
+        j += 1
+    return j if 2 <= j - k <= 4 else k
+
+
+def province_at(tokens: list[Token], k: int) -> tuple[int, str] | None:
+    """A province or centrally-governed city name at k: (end, full name)."""
+    table = lexicon.provinces()
+    if k >= len(tokens) or not tokens[k].text[0].isupper():
+        return None
+    for n in (4, 3, 2, 1):
+        if k + n > len(tokens):
+            continue
+        words = [t.text for t in tokens[k:k + n]]
+        if not all(w[0].isupper() or w == "-" for w in words):
+            continue
+        full = table.get(_fold(" ".join(words)))
+        if full:
+            return k + n, full
+    return None
+
+
+# -- places ------------------------------------------------------------------------------
+def place_end(tokens: list[Token], k: int, area: str) -> int:
+    """End of the place name after an area word; k when the area word stands bare."""
+    if k >= len(tokens):
+        return k
+    if tokens[k].text[0].isdigit():
+        return k + 1
+    prov = province_at(tokens, k)
+    if area in _PROVINCE_LEVEL:
+        if prov:
+            return prov[0]
+        if person_run(tokens, k) > k:
+            return k
+    end = _place_run(tokens, k)
+    if end - k >= 4:   # "Hoàng Mai Nguyễn Quang Hiếu": the place, then a person's name
+        for length in (3, 2, 4):
+            s = end - length
+            if s > k and is_surname(tokens[s]):
+                return s
+    return end
+
+
+@lru_cache(maxsize=4096)
+def _fold(text: str) -> str:
+    return fold(text)
+
+
+def _place_run(tokens: list[Token], k: int) -> int:
+    j = k
+    while j < len(tokens):
+        t = tokens[j]
+        if t.is_word and t.text[0].isupper() and not role_at(tokens, j) and not cue_at(tokens, j):
+            j += 1
+        elif t.text == "-" and j > k and j + 1 < len(tokens) and tokens[j + 1].is_word \
+                and tokens[j + 1].text[0].isupper() and not role_at(tokens, j + 1):
+            j += 1
+        else:
+            break
+    return j
+
+
+# -- units -------------------------------------------------------------------------------
+def match_unit(tokens: list[Token], i: int, ctx: Context, text: str) -> Unit | None:
+    """The unit named at token i of `text` (a sentence's working text), or None."""
+    if i >= len(tokens) or not tokens[i].is_word:
+        return None
+    key = (id(tokens), i)
+    if key not in ctx.unit_cache:
+        ctx.unit_cache[key] = _match_unit(tokens, i, ctx, text)
+    return ctx.unit_cache[key]
+
+
+def _match_unit(tokens: list[Token], i: int, ctx: Context, text: str) -> Unit | None:
+    t = tokens[i]
+    if t.text in ctx.acronyms:
+        return Unit(i, i + 1, ctx.acronyms[t.text], "enterprise")
+    agency = _agency_at(tokens, i)
+    head = head_at(tokens, i)
+    if agency is None and head is None:
+        return None
+    if head and head[1] == "area" and agency is None:
+        return _area_unit(tokens, i, head[0], ctx, text)
+    start_tail = agency if agency is not None else i + len(head[0])
+    kind = head[1] if head else "agency"
+    end, generic = _tail_end(tokens, start_tail, ctx)
+    if agency is None and end == start_tail and " ".join(head[0]) in _NEEDS_TAIL:
+        return None
+    name = _name(text, tokens, i, end, ctx)
+    return Unit(i, end, name, kind, generic)
+
+
+def _agency_at(tokens: list[Token], i: int, any_case: bool = False) -> int | None:
+    if not any_case and not tokens[i].text[0].isupper():
+        return None
+    for (words,) in _agencies().get(tokens[i].lower, ()):
+        if words_at(tokens, i, words, lower=True):
+            return i + len(words)
+    return None
+
+
+def _area_unit(tokens, i, head_words, ctx, text) -> Unit | None:
+    k = i + len(head_words)
+    end = place_end(tokens, k, " ".join(head_words).lower())
+    if end == k:
+        return None
+    return Unit(i, end, _name(text, tokens, i, end, ctx), "area")
+
+
+def embedded_unit(tokens: list[Token], i: int, embed: str, ctx: Context, text: str) -> Unit | None:
+    """The unit whose head word ends a title ("Trưởng ban Thi đua, Khen thưởng" -> its Ban)."""
+    words = tuple(embed.lower().split())
+    i = i - len(words) + 1
+    if i < 0 or not words_at(tokens, i, words, lower=True):
+        return None
+    agency = _agency_at(tokens, i, any_case=True)
+    first = agency if agency else i + len(words)
+    end, generic = _tail_end(tokens, first, ctx)
+    if end == i + len(words):
+        return None
+    name = embed + text[tokens[i + len(words) - 1].end:tokens[end - 1].end].rstrip(" -,")
+    return Unit(i, end, resolve_place(name, tokens[i].start, ctx), "agency", generic)
+
+
+def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
+    """End of the words of a unit's name from j; and whether it ends in a bare place word."""
+    n = len(tokens)
+    while j < n:
+        t = tokens[j]
+        if not t.is_word:
+            if t.text == "-" and j + 1 < n and _continues_name(tokens, j + 1):
+                j += 1
+                continue
+            return j, False
+        area = area_at(tokens, j)
+        if area and not (t.is_cap and head_at(tokens, j) and head_at(tokens, j)[1] != "area"):
+            k = j + len(area.split())
+            end = place_end(tokens, k, area)
+            if end == k:
+                if area in _PROVINCE_LEVEL:
+                    return k, True
+                j = k      # "Chính sách xã hội": a plain word here, not an area
+                continue
+            return end, False
+        if t.is_cap:
+            if not _continues_name(tokens, j) or (t.text[0].isdigit() and tokens[j - 1].lower != "số"):
+                return j, False
+            prov = province_at(tokens, j)
+            if prov:
+                return prov[0], False
+            if person_run(tokens, j) > j and person_run(tokens, j) == _cap_end(tokens, j):
+                return j, False
+            j += 1
+            continue
+        if t.text == "và":
+            if j + 1 < n and tokens[j + 1].is_cap and _continues_name(tokens, j + 1) \
+                    and not head_at(tokens, j + 1) and person_run(tokens, j + 1) == j + 1 \
+                    and tokens[j + 1].text not in ctx.acronyms:
+                j += 1
+                continue
+            return j, False
+        if is_stop(tokens, j) or honorific_at(tokens, j):
+            return j, False
+        j += 1
+    return j, False
+
+
+def _cap_end(tokens: list[Token], j: int) -> int:
+    while j < len(tokens) and tokens[j].is_word and tokens[j].text[0].isupper():
+        j += 1
+    return j
+
+
+def _continues_name(tokens: list[Token], j: int) -> bool:
+    """Can the capitalised word at j still belong to the name being read?"""
+    t = tokens[j]
+    if not t.is_word or not t.is_cap:
+        return False
+    if role_at(tokens, j) or award_at(tokens, j) or honorific_at(tokens, j):
+        return False
+    if t.text in ("Khối", "Cụm", "Trưởng", "Phó", "Đơn") or cue_at(tokens, j):
+        return False
+    return True
+
+
+def _name(text: str, tokens: list[Token], i: int, end: int, ctx: Context) -> str:
+    name = text[tokens[i].start:tokens[end - 1].end].strip(" -,")
+    return resolve_place(name, tokens[i].start, ctx)
+
+
+_GENERIC_END = re.compile(r"\s(thành phố|tỉnh)$", re.IGNORECASE)
+_PARTY_END = re.compile(r"(?:^|\s)(Tỉnh ủy|Thành ủy)$")
+
+
+def resolve_place(name: str, position: int, ctx: Context) -> str:
+    """"Cục Hải quan thành phố" in a Hải Phòng article -> "Cục Hải quan thành phố Hải Phòng";
+    "Ban Dân vận Tỉnh ủy" in a Quảng Bình article -> "Ban Dân vận Tỉnh ủy Quảng Bình"."""
+    party = _PARTY_END.search(name)
+    if party and ctx.jurisdiction:
+        level = "tỉnh " if party.group(1) == "Tỉnh ủy" else "thành phố "
+        if ctx.jurisdiction.lower().startswith(level):
+            return f"{name} {ctx.jurisdiction[len(level):]}"
+        return name
+    m = _GENERIC_END.search(name)
+    if not m:
+        return name
+    word = m.group(1).lower()
+    if ctx.jurisdiction and ctx.jurisdiction.lower().startswith(word + " "):
+        return name[:m.start(1)] + ctx.jurisdiction
+    if ctx.places is None:
+        ctx.places = provinces_named(ctx.sentence_tokens()) if ctx.sentence_tokens else []
+    local = [p for pos, p in ctx.places if pos < position and p.lower().startswith(word + " ")]
+    if local:
+        return name[:m.start(1)] + local[-1]
+    return name
+
+
+def provinces_named(tokens: list[Token]) -> list[tuple[int, str]]:
+    """(offset, full name) of each "tỉnh X" / "thành phố X" naming a province in a sentence."""
+    places = []
+    for k, t in enumerate(tokens):
+        area = area_at(tokens, k)
+        if area in _PROVINCE_LEVEL:
+            prov = province_at(tokens, k + len(area.split()))
+            if prov:
+                places.append((t.start, prov[1]))
+    return places
+
+
+@lru_cache(maxsize=8192)
+def unit_key(name: str, jurisdiction: str | None = None) -> str:
+    """An identity key within one article: accents folded, place and "UBND" prefixes dropped."""
+    s = fold(lexicon.expand(name))
+    if jurisdiction:
+        j = fold(jurisdiction)
+        bare = re.sub(r"^(thanh pho|tinh) ", "", j)
+        for suffix in (j, bare):
+            if s.endswith(" " + suffix) and len(s) > len(suffix) + 1:
+                s = s[: -len(suffix) - 1]
+                break
+    s = re.sub(r" (thanh pho|tinh)$", "", s)
+    s = re.sub(r"^uy ban nhan dan (?=(quan|huyen|thi xa|thanh pho|tinh|phuong|xa) )", "", s)
+    s = re.sub(r"^(quan|huyen|thi xa|thanh pho|tinh|phuong|xa) (?=\S)", "", s)
+    return s.strip()
+
+
+def may_start_unit(token: Token, ctx: Context) -> bool:
+    """A quick test before match_unit: only a head word, an agency or an acronym starts one."""
+    return token.text in _heads() or token.lower in _agencies() or token.text in ctx.acronyms
+
+
+def units_in(tokens: list[Token], ctx: Context, text: str, start: int = 0,
+             end: int | None = None) -> list[Unit]:
+    """All units in tokens[start:end], left to right, not overlapping."""
+    out, i = [], start
+    end = len(tokens) if end is None else end
+    while i < end:
+        if not may_start_unit(tokens[i], ctx):
+            i += 1
+            continue
+        u = match_unit(tokens, i, ctx, text)
+        if u and u.end <= end:
+            out.append(u)
+            i = u.end
+        else:
+            i += 1
+    return out

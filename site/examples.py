@@ -1,0 +1,63 @@
+"""Named queries as examples for the SPARQL page, their parameters filled with real values."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from thidua.graph_store.bindings import bind
+from thidua.site.gather import Dataset
+from thidua.text import fold
+
+# Parameter kind -> the fact argument whose most frequent value makes a good example.
+ARGUMENT_OF_KIND = {"bloc": ("leadership", "organization"), "unit": ("award", "recipient"),
+                    "agent": ("award", "recipient"), "person": ("position", "member"),
+                    "award-type": ("award", "awardType")}
+
+
+def example_values(data: Dataset) -> dict[str, str]:
+    """One real value per parameter kind: the most mentioned entity, the busiest year."""
+    values = {}
+    for kind, (fact_kind, argument) in ARGUMENT_OF_KIND.items():
+        counts = Counter(v for f in data.facts.values() if f.kind == fact_kind
+                         for v in f.values.get(argument, ()))
+        if kind == "unit":
+            counts = Counter({k: n for k, n in counts.items() if data.nodes.get(k) and data.nodes[k].kind == "unit"})
+        if kind == "person":
+            counts = Counter({k: n for k, n in counts.items() if data.nodes.get(k) and data.nodes[k].kind == "person"})
+        if counts:
+            values[kind] = min(counts, key=lambda k: (-counts[k], k))
+    years = Counter(f.year for f in data.facts.values() if f.year is not None)
+    if years:
+        values["year"] = str(min(years, key=lambda y: (-years[y], y)))
+    if "person" in values:
+        values["text"] = fold(data.nodes[values["person"]].label)
+    return values
+
+
+def examples(data: Dataset) -> list[dict]:
+    """[{name, title, description, query}] for every named query whose parameters can be filled."""
+    try:
+        from thidua import queries
+    except ImportError:
+        return []
+    values = example_values(data)
+    out = []
+    for name in queries.names():
+        query = queries.get(name)
+        bindings, filled = {}, []
+        for param in query.params:
+            if param.kind in values:
+                bindings[param.name] = queries.to_term(None, param, values[param.kind])
+                filled.append(f"{param.name} = {data.nodes[values[param.kind]].label if values[param.kind] in data.nodes else values[param.kind]}")
+            elif not param.optional:
+                break
+        else:
+            description = query.description + (f" (ví dụ: {'; '.join(filled)})" if filled else "")
+            out.append({"name": name, "title": query.title, "description": description,
+                        "query": bind(query.text, bindings)})
+    return out
+
+
+def examples_json(items: list[dict]) -> str:
+    text = json.dumps(items, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

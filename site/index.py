@@ -1,0 +1,191 @@
+"""Cross-references over the gathered dataset: links, facts per entity, incoming links.
+
+Built once per site build; the page builders only look things up here.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cached_property
+
+from thidua.iri import BASE
+from thidua.site.gather import Dataset, Fact, local_name
+from thidua.site.model import FactRow, IncomingGroup, Link, Source
+from thidua.site.urls import page_path
+from thidua.vocab import PREFIXES
+
+TD = PREFIXES["td"]
+INCOMING_SHOWN = 50
+
+KIND_LABELS = {
+    "home": "Trang chủ", "bloc": "Khối, cụm thi đua", "unit": "Đơn vị", "person": "Cá nhân",
+    "jurisdiction": "Địa phương", "year": "Năm", "role": "Chức vụ", "article": "Bài viết",
+    "event": "Sự kiện", "award_type": "Hình thức khen thưởng", "scheme": "Hệ thống khen thưởng",
+    "other": "Nút dữ liệu", "membership": "Thành viên khối", "leadership": "Trưởng, phó khối",
+    "award": "Khen thưởng", "position": "Chức vụ", "fact": "Dữ kiện",
+}
+ROLE_LABELS = {TD + "headRole": "Trưởng khối", TD + "deputyRole": "Phó khối",
+               TD + "memberRole": "Thành viên"}
+STATUS_LABELS = {TD + "Conferred": "Đã trao tặng", TD + "Proposed": "Đề nghị, suy tôn"}
+# Which argument of each kind of fact is its subject, and which its second entity.
+SUBJECT = {"event": "bloc", "membership": "member", "leadership": "member", "award": "recipient",
+           "position": "member"}
+OTHER = {"event": None, "membership": "organization", "leadership": "organization", "award": None,
+         "position": "organization"}
+PAGE_KINDS = ("bloc", "unit", "person", "jurisdiction", "year", "role", "article", "event",
+              "award_type", "scheme", "other")
+
+
+def prefixed(iri: str) -> str:
+    for name, base in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(base) and name not in ("id",):
+            return f"{name}:{iri[len(base):]}"
+    return iri
+
+
+def fact_anchor(fact_iri: str) -> str:
+    return "fact-" + local_name(fact_iri)
+
+
+class SiteIndex:
+    def __init__(self, data: Dataset):
+        self.data = data
+        self._links: dict[str, Link] = {}
+        self._rows: dict[str, FactRow] = {}
+        self.facts_of: dict[str, list[Fact]] = defaultdict(list)
+        for fact in data.facts.values():
+            for iri in self._participants(fact):
+                self.facts_of[iri].append(fact)
+        for facts in self.facts_of.values():
+            facts.sort(key=lambda f: (f.year or 0, f.attested or "", f.iri))
+
+    @staticmethod
+    def _participants(fact: Fact) -> set[str]:
+        names = ("bloc", "organization", "member", "recipient", "awardType", "role")
+        found = {v for n in names for v in fact.values.get(n, ())}
+        found.add(fact.article)
+        if fact.year is not None:
+            found.add(f"{BASE}id/year/{fact.year}")
+        return found
+
+    @cached_property
+    def pages(self) -> dict[str, str]:
+        """IRI -> page path, for every node that gets a page."""
+        out = {}
+        for iri, node in self.data.nodes.items():
+            if node.kind in PAGE_KINDS:
+                path = page_path(iri)
+                if path is not None and not path.startswith("ontology/"):
+                    out[iri] = path
+        return out
+
+    def kind(self, iri: str) -> str:
+        node = self.data.nodes.get(iri)
+        return node.kind if node else "other"
+
+    def label(self, iri: str) -> str:
+        if iri in self.data.facts:
+            return self.fact_summary(self.data.facts[iri])
+        node = self.data.nodes.get(iri)
+        if node is not None:
+            return node.label
+        return ROLE_LABELS.get(iri) or STATUS_LABELS.get(iri) or local_name(iri)
+
+    def link(self, iri: str | None) -> Link | None:
+        if not iri:
+            return None
+        found = self._links.get(iri)
+        if found is None:
+            found = self._links[iri] = self._make_link(iri)
+        return found
+
+    def _make_link(self, iri: str) -> Link:
+        node = self.data.nodes.get(iri)
+        path = self.pages.get(iri)
+        if path is None and iri in self.data.facts:
+            path = self.fact_path(iri)
+        if path is None:
+            path = page_path(iri) if iri.startswith(PREFIXES["td"]) else None
+        return Link(self.label(iri), path, iri, node.label_en if node else None)
+
+    def fact_path(self, fact_iri: str) -> str | None:
+        fact = self.data.facts[fact_iri]
+        if fact.kind == "event" and fact_iri in self.pages:
+            return self.pages[fact_iri]
+        article = self.pages.get(fact.article)
+        return f"{article}#{fact_anchor(fact_iri)}" if article else None
+
+    def fact_summary(self, fact: Fact) -> str:
+        subject = self.label(fact.one(SUBJECT[fact.kind]) or "")
+        if fact.kind == "event":
+            return f"Hội nghị {subject} {fact.one('date') or ''}".strip()
+        if fact.kind == "award":
+            return f"{fact.one('awardLabel') or self.label(fact.one('awardType') or '')}: {subject}"
+        if fact.kind == "position":
+            return f"{subject} - {fact.one('roleLabel') or ''}"
+        return f"{KIND_LABELS[fact.kind]}: {subject}"
+
+    def row(self, fact: Fact) -> FactRow:
+        """The fact as a table row (one object per fact: many pages show the same fact)."""
+        found = self._rows.get(fact.iri)
+        if found is None:
+            found = self._rows[fact.iri] = self._make_row(fact)
+        return found
+
+    def _make_row(self, fact: Fact) -> FactRow:
+        year = str(fact.year) if fact.year is not None else ""
+        subject = self.link(fact.one(SUBJECT[fact.kind])) or Link("?", None, "")
+        other_name = OTHER[fact.kind]
+        role, role_link, label = "", None, ""
+        if fact.kind == "leadership":
+            role = ROLE_LABELS.get(fact.one("role") or "", "")
+        elif fact.kind == "membership":
+            role = ROLE_LABELS[TD + "memberRole"]
+        elif fact.kind == "award":
+            role = STATUS_LABELS.get(fact.one("status") or "", "")
+            role_link = self.link(fact.one("awardType"))
+            label = fact.one("awardLabel") or ""
+        elif fact.kind == "position":
+            role = fact.one("roleLabel") or self.label(fact.one("role") or "")
+            role_link = self.link(fact.one("role"))
+        elif fact.kind == "event":
+            label = fact.one("date") or ""
+        article = self.data.articles.get(fact.article)
+        article_label = article.doc if article else local_name(fact.article)
+        article_path = self.pages.get(fact.article)
+        source = Source(Link(article_label, f"{article_path}#{fact_anchor(fact.iri)}" if article_path else None,
+                             fact.article), fact.attested or "")
+        return FactRow(year=year, date=fact.attested or "", kind=fact.kind,
+                       kind_label=KIND_LABELS[fact.kind], subject=subject, role=role,
+                       role_link=role_link, other=self.link(fact.one(other_name)) if other_name else None,
+                       label=label, source=source, anchor=fact_anchor(fact.iri))
+
+    @cached_property
+    def incoming_of(self) -> dict[str, dict[str, set[str]]]:
+        out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for source, prop, target in self.data.links:
+            if target in self.pages and source != target:
+                out[target][prop].add(source)
+        return out
+
+    @cached_property
+    def outgoing_of(self) -> dict[str, list[tuple[str, str]]]:
+        out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for source, prop, target in self.data.links:
+            out[source].append((prop, target))
+        return out
+
+    @cached_property
+    def in_jurisdiction(self) -> dict[str, list[str]]:
+        """Jurisdiction -> the nodes with pages placed in it, sorted."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for iri, node in sorted(self.data.nodes.items()):
+            if node.jurisdiction and iri in self.pages:
+                out[node.jurisdiction].append(iri)
+        return out
+
+    def incoming(self, iri: str) -> list[IncomingGroup]:
+        groups = []
+        for prop, sources in sorted(self.incoming_of.get(iri, {}).items()):
+            links = sorted((self.link(s) for s in sources), key=lambda l: (l.label, l.iri))
+            groups.append(IncomingGroup(prefixed(prop), len(links), links[:INCOMING_SHOWN]))
+        return groups

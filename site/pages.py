@@ -1,0 +1,246 @@
+"""Page builders: the gathered dataset -> one `Page` (plain data) per page of the site."""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from typing import Callable, Iterator
+
+from thidua.iri import year as year_iri
+from thidua.site import drawing
+from thidua.site.gather import Fact
+from thidua.site.index import KIND_LABELS, PAGE_KINDS, SiteIndex, fact_anchor
+from thidua.site.model import FactRow, Link, Page, RotationYear, Segment, YearGroup
+from thidua.site.urls import alternate
+
+UNKNOWN_YEAR = "không rõ năm"
+LATEST_EVENTS = 12
+SCHEMA_TYPES = {"bloc": "Organization", "unit": "GovernmentOrganization", "person": "Person",
+                "jurisdiction": "AdministrativeArea", "article": "NewsArticle", "event": "Event",
+                "award_type": "DefinedTerm", "scheme": "DefinedTermSet", "role": "Role", "year": "Thing",
+                "other": "Thing"}
+
+
+def by_year(rows: list[FactRow]) -> list[YearGroup]:
+    groups: dict[str, list[FactRow]] = defaultdict(list)
+    for row in rows:
+        groups[row.year or UNKNOWN_YEAR].append(row)
+    order = sorted(groups, key=lambda y: (y == UNKNOWN_YEAR, y))
+    return [YearGroup(y, groups[y]) for y in order]
+
+
+def inert_json(value) -> str:
+    """JSON safe inside <script>: no '<', '>' or '&' can end the element or start markup."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class PageBuilder:
+    def __init__(self, index: SiteIndex, build_date: str):
+        self.index = index
+        self.data = index.data
+        self.build_date = build_date
+        self._builders: dict[str, Callable[[str], dict]] = {
+            "bloc": self.bloc, "unit": self.unit, "person": self.person,
+            "jurisdiction": self.jurisdiction, "year": self.year, "role": self.role,
+            "article": self.article, "event": self.event, "award_type": self.award_type,
+            "scheme": self.scheme, "other": self.other,
+        }
+
+    # -- common -----------------------------------------------------------------
+    def entity_pages(self) -> Iterator[Page]:
+        for iri, path in sorted(self.index.pages.items(), key=lambda kv: kv[1]):
+            yield self.entity_page(iri, path)
+
+    def entity_page(self, iri: str, path: str) -> Page:
+        node = self.data.nodes[iri]
+        kind = node.kind if node.kind in PAGE_KINDS else "other"
+        sections = self._builders[kind](iri)
+        title = node.label
+        return Page(path=path, template=f"{kind}.html", title=title, iri=iri, kind=kind,
+                    kind_label=KIND_LABELS[kind], label_en=node.label_en,
+                    alt_labels=sorted(node.alt - {title}),
+                    jurisdiction=self.index.link(node.jurisdiction) if kind != "jurisdiction" else None,
+                    incoming=self.index.incoming(iri),
+                    alternates={"Turtle": alternate(path, ".ttl"), "JSON-LD": alternate(path, ".jsonld")},
+                    schema_jsonld=self.schema_org(iri, kind), sections=sections,
+                    # Only site pages show the date: a new article must not rewrite every page.
+                    build_date="")
+
+    def schema_org(self, iri: str, kind: str) -> str:
+        node = self.data.nodes[iri]
+        value = {"@context": "https://schema.org", "@id": iri, "@type": SCHEMA_TYPES[kind],
+                 "name": node.label, "inLanguage": "vi"}
+        if node.alt:
+            value["alternateName"] = sorted(node.alt)
+        if kind == "article" and iri in self.data.articles:
+            art = self.data.articles[iri]
+            if art.issued:
+                value["datePublished"] = art.issued
+            if art.url and art.url.startswith(("http://", "https://")):
+                value["url"] = art.url
+        return inert_json(value)
+
+    def rows(self, iri: str, kind: str, where: Callable[[Fact], bool] = lambda f: True) -> list[FactRow]:
+        return [self.index.row(f) for f in self.index.facts_of.get(iri, ()) if f.kind == kind and where(f)]
+
+    # -- kinds --------------------------------------------------------------------
+    def bloc(self, iri: str) -> dict:
+        in_bloc = lambda f: iri in f.values.get("organization", ()) or iri in f.values.get("bloc", ())  # noqa: E731
+        leadership = self.rows(iri, "leadership", in_bloc)
+        rotation = self.rotation(leadership)
+        members = self.rows(iri, "membership", in_bloc)
+        member_iris = sorted({r.subject.iri for r in members + leadership})
+        awards = [r for m in member_iris for r in self.rows(m, "award")]
+        return {"rotation": rotation, "timeline": drawing.rotation_timeline(rotation),
+                "members_by_year": by_year(members), "leadership": leadership,
+                "events": self.rows(iri, "event", in_bloc),
+                "awards": by_year(sorted(awards, key=lambda r: (r.year, r.subject.label, r.anchor))),
+                "network": self.bloc_network(iri, members + leadership)}
+
+    def rotation(self, leadership: list[FactRow]) -> list[RotationYear]:
+        years: dict[int, dict[str, set[Link]]] = defaultdict(lambda: {"head": set(), "deputy": set()})
+        for row in leadership:
+            if row.year:
+                years[int(row.year)]["head" if row.role == "Trưởng khối" else "deputy"].add(row.subject)
+        out, previous = [], []
+        for year in sorted(years):
+            heads = sorted(years[year]["head"])
+            deputies = sorted(years[year]["deputy"])
+            handover = ""
+            if previous and heads and previous != heads:
+                handover = (f"{', '.join(l.label for l in previous)} bàn giao cho "
+                            f"{', '.join(l.label for l in heads)}")
+            out.append(RotationYear(year, heads, deputies, handover))
+            previous = heads or previous
+        return out
+
+    def bloc_network(self, iri: str, rows: list[FactRow]):
+        center = self.index.link(iri)
+        edges, kinds = [], {iri: "bloc"}
+        for row in rows:
+            css = "member" if row.kind == "membership" else ("head" if row.role == "Trưởng khối" else "deputy")
+            edges.append((center, row.subject, css))
+            kinds[row.subject.iri] = "unit"
+            for pos in self.rows(row.subject.iri, "position",
+                                 lambda f, u=row.subject.iri: u in f.values.get("organization", ())):
+                edges.append((row.subject, pos.subject, "position"))
+                kinds[pos.subject.iri] = "person"
+        unique = {(a.iri, b.iri): (a, b, c) for a, b, c in sorted(edges, key=lambda e: (e[0].iri, e[1].iri, e[2]))}
+        return drawing.network(center, list(unique.values()), kinds)
+
+    def unit(self, iri: str) -> dict:
+        as_member = lambda f: iri in f.values.get("member", ())  # noqa: E731
+        as_org = lambda f: iri in f.values.get("organization", ())  # noqa: E731
+        return {"awards": by_year(self.rows(iri, "award")),
+                "memberships": self.rows(iri, "membership", as_member),
+                "terms": self.rows(iri, "leadership", as_member),
+                "officials": self.rows(iri, "position", as_org)}
+
+    def person(self, iri: str) -> dict:
+        positions = sorted(self.rows(iri, "position", lambda f: iri in f.values.get("member", ())),
+                           key=lambda r: (r.date, r.role, r.anchor))
+        drawn = [(r.date, r.role, r.other, r.source.article.path) for r in positions]
+        return {"positions": positions, "timeline": drawing.position_timeline(drawn),
+                "awards": by_year(self.rows(iri, "award"))}
+
+    def award_type(self, iri: str) -> dict:
+        broader = self.data.broader.get(iri, set())
+        narrower = sorted(c for c, bs in self.data.broader.items() if iri in bs)
+        return {"broader": [self.index.link(b) for b in sorted(broader)],
+                "narrower": [self.index.link(n) for n in narrower],
+                "recipients": by_year(self.rows(iri, "award"))}
+
+    def scheme(self, iri: str) -> dict:
+        concepts = sorted(i for i, n in self.data.nodes.items() if n.kind == "award_type")
+        top = [c for c in concepts if not self.data.broader.get(c)]
+        return {"top": [self.index.link(c) for c in top],
+                "concepts": sorted((self.index.link(c) for c in concepts), key=lambda l: l.label)}
+
+    def year(self, iri: str) -> dict:
+        year = iri.rsplit("/", 1)[-1]
+        this_year = lambda f: str(f.year) == year  # noqa: E731
+        return {"events": self.rows(iri, "event", this_year),
+                "leadership": self.rows(iri, "leadership", this_year),
+                "awards": self.rows(iri, "award", this_year),
+                "positions": self.rows(iri, "position", this_year)}
+
+    def jurisdiction(self, iri: str) -> dict:
+        members: dict[str, list[Link]] = defaultdict(list)
+        for other in self.index.in_jurisdiction.get(iri, ()):
+            members[self.data.nodes[other].kind].append(self.index.link(other))
+        groups = [(KIND_LABELS[k], sorted(members[k], key=lambda l: (l.label, l.iri)))
+                  for k in ("bloc", "unit", "person", "article") if members.get(k)]
+        return {"groups": groups}
+
+    def role(self, iri: str) -> dict:
+        return {"positions": sorted(self.rows(iri, "position"), key=lambda r: (r.date, r.subject.label))}
+
+    def event(self, iri: str) -> dict:
+        fact = self.data.facts.get(iri)
+        row = self.index.row(fact) if fact else None
+        article = self.data.articles.get(fact.article) if fact else None
+        others = [self.index.row(f) for f in self.index.facts_of.get(fact.article, ())
+                  if f.iri != iri] if fact else []
+        return {"row": row, "evidence": fact.exact if fact else "",
+                "article": self.index.link(article.iri) if article else None, "others": others}
+
+    def article(self, iri: str) -> dict:
+        art = self.data.articles[iri]
+        facts = [f for f in self.index.facts_of.get(iri, ()) if f.article == iri]
+        facts.sort(key=lambda f: (f.start if f.start is not None else 1 << 30, f.iri))
+        url = art.url if art.url and art.url.startswith(("http://", "https://")) else None
+        return {"doc": art.doc, "issued": art.issued or "", "url": url, "url_text": art.url or "",
+                "segments": segments(art.text, facts), "facts": [self.index.row(f) for f in facts]}
+
+    def other(self, iri: str) -> dict:
+        outgoing = [(self.index.link(p) or Link(p, None, p), self.index.link(t))
+                    for p, t in self.index.outgoing_of.get(iri, ())]
+        return {"classes": sorted(self.data.nodes[iri].classes), "outgoing": outgoing}
+
+    # -- site pages -----------------------------------------------------------------
+    def home(self, search_note: str) -> Page:
+        counts = Counter(self.data.nodes[i].kind for i in self.index.pages)
+        fact_counts = Counter(f.kind for f in self.data.facts.values())
+        years: dict[int, Counter] = defaultdict(Counter)
+        for fact in self.data.facts.values():
+            if fact.year is not None:
+                years[fact.year][fact.kind] += 1
+        fact_kinds = ["event", "membership", "leadership", "award", "position"]
+        events = [f for f in self.data.facts.values() if f.kind == "event"]
+        events.sort(key=lambda f: (f.one("date") or f.attested or "", f.iri), reverse=True)
+        blocs: dict[str, list[Link]] = defaultdict(list)
+        for iri, node in self.data.nodes.items():
+            if node.kind == "bloc":
+                blocs[node.jurisdiction or ""].append(self.index.link(iri))
+        by_jurisdiction = [(self.index.link(j) if j else None, sorted(bs, key=lambda l: (l.label, l.iri)))
+                           for j, bs in sorted(blocs.items(), key=lambda kv: (self.index.label(kv[0]) if kv[0] else "~"))]
+        sections = {
+            "entity_counts": [(KIND_LABELS[k], counts[k]) for k in PAGE_KINDS if counts.get(k)],
+            "fact_counts": [(KIND_LABELS[k], fact_counts[k]) for k in fact_kinds],
+            "fact_kinds": [KIND_LABELS[k] for k in fact_kinds],
+            "years": [(self.index.link(year_iri(y)), [years[y][k] for k in fact_kinds])
+                      for y in sorted(years, reverse=True)],
+            "latest_events": [self.index.row(f) for f in events[:LATEST_EVENTS]],
+            "blocs_by_jurisdiction": by_jurisdiction,
+            "search_note": search_note,
+        }
+        return self.site_page("index.html", "home.html", "Thi đua, khen thưởng: dữ liệu liên kết", "home",
+                              sections)
+
+    def site_page(self, path: str, template: str, title: str, kind: str, sections: dict) -> Page:
+        return Page(path=path, template=template, title=title, iri="", kind=kind,
+                    kind_label=KIND_LABELS.get(kind, ""), label_en=None, alt_labels=[], jurisdiction=None,
+                    incoming=[], alternates={}, schema_jsonld="", sections=sections,
+                    build_date=self.build_date)
+
+
+def segments(text: str, facts: list[Fact]) -> list[Segment]:
+    """Split the article text at every evidence boundary; each run knows which facts cover it."""
+    spans = [(f.start, f.end, fact_anchor(f.iri)) for f in facts
+             if f.start is not None and f.end is not None and 0 <= f.start < f.end <= len(text)]
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        anchors = sorted(anchor for s, e, anchor in spans if s <= a and b <= e)
+        out.append(Segment(text[a:b], anchors))
+    return out

@@ -1,0 +1,291 @@
+"""The static site, built from a real on-disk store holding the bundled site fixture."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import html5lib
+import pytest
+from pyoxigraph import RdfFormat, parse
+
+from site_fixture import (BLOC_HP, HP, HT, XSS_ATTR, XSS_SCRIPT, bloc_iri, fixture_quads,
+                          person_iri)
+from thidua.graph_store import EmbeddedStore
+from thidua.site import build
+from thidua.site.gather import gather
+from thidua.site.index import PAGE_KINDS
+from thidua.site.linkcheck import check_site
+from thidua.site.urls import page_path, relative
+from thidua.text import fold
+
+
+def make_store(path: Path, hostile: bool = True) -> EmbeddedStore:
+    store = EmbeddedStore(path)
+    store.bulk_add(fixture_quads(hostile=hostile))
+    return store
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, monkeypatch_module):
+    root = tmp_path_factory.mktemp("site")
+    store = make_store(root / "store")
+    report = build(store, root / "out", progress=False)
+    yield store, root / "out", report
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        yield mp
+
+
+def html_files(out: Path) -> list[Path]:
+    return sorted(out.rglob("*.html"))
+
+
+def test_every_entity_in_the_store_has_a_page(built):
+    store, out, report = built
+    data = gather(store)
+    expected = [iri for iri, node in data.nodes.items() if node.kind in PAGE_KINDS]
+    assert len(expected) > 30
+    missing = [iri for iri in expected if not (out / page_path(iri)).is_file()]
+    assert missing == []
+    for iri in expected:
+        page = out / page_path(iri)
+        assert page.with_suffix(".ttl").is_file() and page.with_suffix(".jsonld").is_file()
+    assert report.pages == len(html_files(out))
+
+
+def test_no_broken_internal_links(built):
+    _, out, _ = built
+    links = check_site(out)
+    assert links.links > 500
+    assert links.broken == []
+
+
+def test_link_checker_finds_a_broken_link(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "p.html").write_text('<a href="../b.html">x</a><a href="#nowhere">y</a>'
+                                           '<a href="p.html#here" id="here">z</a>', encoding="utf-8")
+    assert sorted(link for _, link in check_site(tmp_path).broken) == ["#nowhere", "../b.html"]
+
+
+def test_every_page_parses_without_errors(built):
+    _, out, _ = built
+    for page in html_files(out):
+        parser = html5lib.HTMLParser(strict=False)
+        parser.parse(page.read_bytes())
+        assert parser.errors == [], page
+        text = page.read_text(encoding="utf-8")
+        if page.name != "index.html" or page.parent != out / "ontology":
+            assert '<html lang="vi">' in text and '<meta charset="utf-8">' in text, page
+
+
+def test_hostile_article_text_is_inert_everywhere(built):
+    _, out, _ = built
+    reached = 0
+    for page in html_files(out):
+        text = page.read_text(encoding="utf-8")
+        assert XSS_SCRIPT not in text and "<img src=x" not in text, page
+        reached += "alert(1)" in text
+        doc = html5lib.parse(text, namespaceHTMLElements=False)
+        for element in doc.iter():
+            assert not any(name.lower().startswith("on") for name in element.attrib), (page, element.attrib)
+            assert element.tag != "img", page
+            if element.tag == "script" and not element.get("src"):
+                assert element.get("type") in ("application/ld+json", "application/json"), page
+                json.loads(element.text)   # data, and only data
+            if element.tag == "a":
+                assert not element.get("href", "").lower().startswith("javascript:"), page
+    assert reached >= 5   # the payload does reach pages (as text): bloc, unit, person, article, home
+
+
+def test_hostile_names_get_safe_file_names(built):
+    _, out, _ = built
+    for path in out.rglob("*"):
+        assert re.fullmatch(r"[A-Za-z0-9._/-]+", path.relative_to(out).as_posix()), path
+
+
+def test_two_builds_are_byte_identical(built, tmp_path, monkeypatch):
+    store, out, _ = built
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    again = tmp_path / "again"
+    build(store, again, progress=False)
+    first = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    second = {p.relative_to(again).as_posix(): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_rebuild_rewrites_only_changed_pages(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)   # the newer article moves the date
+    store = EmbeddedStore(tmp_path / "store")
+    quads = fixture_quads(hostile=False)
+    hostile = [q for q in fixture_quads() if q not in set(quads)]
+    store.bulk_add(quads)
+    first = build(store, tmp_path / "out", progress=False)
+    assert first.written == first.files and first.skipped == 0
+    unchanged = build(store, tmp_path / "out", progress=False)
+    assert unchanged.written == 0 and unchanged.skipped == first.files
+    store.bulk_add(hostile)               # one more article
+    grown = build(store, tmp_path / "out", progress=False)
+    assert 0 < grown.written < grown.files / 2
+    assert grown.skipped > 0
+    store.remove_graph(sorted({q.graph_name.value for q in hostile})[0])
+    shrunk = build(store, tmp_path / "out", progress=False)
+    assert shrunk.removed > 0 and not (tmp_path / "out" / "id/article/hostile-xss.html").exists()
+    store.close()
+
+
+def test_bloc_page_shows_rotation_by_year(built):
+    _, out, _ = built
+    page = (out / page_path(bloc_iri(BLOC_HP, HP))).read_text(encoding="utf-8")
+    rotation = page.split('<table class="rotation">', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr><td>(\d{4})</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", rotation)
+    as_text = [(y, re.sub("<[^>]+>", "", h), re.sub("<[^>]+>", "", d), o) for y, h, d, o in rows]
+    assert as_text[0][:3] == ("2019", "Sở Giao thông vận tải Hải Phòng", "Cục Hải quan Hải Phòng")
+    assert as_text[1][:3] == ("2020", "Cục Hải quan Hải Phòng", "Sở Du lịch")
+    assert "bàn giao cho" in as_text[1][3]
+    assert page.count('<rect class="head"') == 2 and "<svg" in page
+    assert 'class="network"' in page
+
+
+def test_person_page_lists_dated_positions(built):
+    _, out, _ = built
+    page = (out / page_path(person_iri("Trương Minh Hiến", HT))).read_text(encoding="utf-8")
+    table = page.split('<table class="positions">', 1)[1].split("</table>", 1)[0]
+    assert re.findall(r"<tr><td>(\d{4}-\d\d-\d\d)</td>", table) == ["2017-03-15", "2019-12-11"]
+    assert "Phó Chủ tịch" in table and "Ủy viên Ban Thường vụ" in table
+    assert page.count('class="point"') == 2
+
+
+def test_article_page_highlights_evidence_linked_to_facts(built):
+    _, out, _ = built
+    page = (out / "id/article/000-1c16179c51bb800b-da3e1d.html").read_text(encoding="utf-8")
+    anchors = set(re.findall(r'<a class="evidence" href="#(fact-[0-9a-f]+)"', page))
+    ids = set(re.findall(r'<tr id="(fact-[0-9a-f]+)"', page))
+    assert len(ids) == 10 and anchors <= ids and len(anchors) >= 7
+    assert "<mark>Ngày 10/4</mark>" in page
+
+
+def test_entity_pages_have_alternates_incoming_links_and_schema_org(built):
+    _, out, _ = built
+    path = page_path(person_iri("Trương Minh Hiến", HT))
+    page = (out / path).read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="text/turtle"' in page
+    assert '<link rel="alternate" type="application/ld+json"' in page
+    assert "org:member</code> · 2" in page
+    schema = json.loads(page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    assert schema["@type"] == "Person" and schema["name"] == "Trương Minh Hiến"
+    turtle = list(parse((out / path).with_suffix(".ttl").read_bytes(), format=RdfFormat.TURTLE))
+    jsonld = list(parse((out / path).with_suffix(".jsonld").read_bytes(), format=RdfFormat.JSON_LD))
+    assert len(turtle) == len(jsonld) > 3
+
+
+def test_dumps_and_void_describe_the_whole_dataset(built):
+    store, out, _ = built
+    import gzip
+    quads = list(parse(gzip.decompress((out / "dumps/thidua.nq.gz").read_bytes()), format=RdfFormat.N_QUADS))
+    assert len(quads) == store.count()
+    assert len(list(parse((out / "dumps/thidua.jsonld").read_bytes(), format=RdfFormat.JSON_LD))) == len(quads)
+    assert list(parse((out / "dumps/thidua.ttl").read_bytes(), format=RdfFormat.TURTLE))
+    void = (out / "void.ttl").read_text(encoding="utf-8")
+    assert "void:Dataset" in void and "dcat:downloadURL" in void and "dumps/thidua.nq.gz" in void
+
+
+def test_search_index_is_accent_folded(built):
+    _, out, _ = built
+    script = (out / "static/js/search-index.js").read_text(encoding="utf-8")
+    entries = json.loads(script.split("=", 1)[1].rstrip().rstrip(";"))
+    hits = [e for e in entries if "truong minh hien" in e[3]]
+    assert [e[0] for e in hits] == ["Trương Minh Hiến"]
+    assert hits[0][2] == page_path(person_iri("Trương Minh Hiến", HT))
+    assert any("dinh chuyen" in e[3] for e in entries)    # đ -> d
+
+
+def test_search_js_folds_like_python():
+    js = (Path(__file__).parent.parent / "site/static/js/search.js").read_text(encoding="utf-8")
+    assert 'replace(/đ/g, "d")' in js and "\\p{M}" in js
+    assert fold("Đặng Trọng Thắng") == "dang trong thang"
+
+
+def test_home_page_counts_and_blocs_by_jurisdiction(built):
+    _, out, _ = built
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "Khối, cụm thi đua theo địa phương" in home and "thành phố Hải Phòng" in home
+    assert "Sự kiện mới nhất" in home and "2019-12-11" in home
+    assert "Dữ liệu đến ngày 2023-11-14" in home       # SOURCE_DATE_EPOCH, not the clock
+
+
+def test_award_type_page_shows_its_place_in_the_scheme(built):
+    _, out, _ = built
+    page = (out / "award-type/co-thi-dua-cap-tinh.html").read_text(encoding="utf-8")
+    assert 'href="../award-type/co-thi-dua.html">Cờ thi đua</a>' in page
+    assert "Sở Giao thông vận tải Hải Phòng" in page and "<h3>2018</h3>" in page
+    assert "Provincial emulation flag" in page
+
+
+def test_ontology_documentation_is_generated(built):
+    _, out, report = built
+    page = (out / "ontology/index.html").read_text(encoding="utf-8")
+    assert "EmulationBloc" in page
+    if not any("ontology documentation" in w for w in report.warnings):
+        assert "pyLODE" in page
+
+
+def test_links_are_relative_and_work_from_a_sub_path(built):
+    _, out, _ = built
+    for page in html_files(out):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'(?:href|src)="/(?!/)', text), page
+
+
+@pytest.mark.parametrize("iri, expected", [
+    ("https://w3id.org/thidua/id/bloc/khoi-a-12ab", "id/bloc/khoi-a-12ab.html"),
+    ("https://w3id.org/thidua/award-type/bang-khen", "award-type/bang-khen.html"),
+    ("https://w3id.org/thidua/ontology#Award", "ontology/index.html"),
+    ("https://w3id.org/thidua/award-type", "award-type/index.html"),
+    ("https://example.org/x", None),
+])
+def test_page_path(iri, expected):
+    assert page_path(iri) == expected
+
+
+def test_page_path_of_unsafe_iris_stays_inside_the_site():
+    for iri in ("https://w3id.org/thidua/id/../../etc/passwd", "https://w3id.org/thidua/id/Ủy ban",
+                "https://w3id.org/thidua/id/a/<script>", "https://w3id.org/thidua/id//a"):
+        path = page_path(iri)
+        assert path.startswith("x/") and ".." not in path and re.fullmatch(r"[a-z0-9/.-]+", path)
+
+
+def test_relative_links():
+    assert relative("index.html", "id/bloc/a.html") == "../../index.html"
+    assert relative("id/bloc/a.html", "index.html") == "id/bloc/a.html"
+    assert relative("id/unit/b.html#fact-1", "id/bloc/a.html") == "../../id/unit/b.html#fact-1"
+
+
+def test_sparql_page_without_npm_says_why(tmp_path, monkeypatch):
+    monkeypatch.setenv("THIDUA_NPM_CACHE", str(tmp_path / "empty-cache"))
+    monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
+    store = make_store(tmp_path / "store", hostile=False)
+    report = build(store, tmp_path / "out", progress=False)
+    store.close()
+    assert [w for w in report.warnings if w.startswith("SPARQL page unavailable: npm is not installed")]
+    page = (tmp_path / "out/sparql.html").read_text(encoding="utf-8")
+    assert 'id="sparql-unavailable"' in page and "npm" in page
+    assert check_site(tmp_path / "out").ok
+
+
+def test_sparql_examples_have_real_values_and_return_rows(built):
+    store, out, _ = built
+    page = (out / "sparql.html").read_text(encoding="utf-8")
+    if 'id="sparql-unavailable"' in page:
+        pytest.skip("npm could not provide oxigraph here")
+    raw = page.split('<script type="application/json" id="sparql-examples">', 1)[1].split("</script>", 1)[0]
+    examples = json.loads(raw)
+    assert examples, "no named query could be offered"
+    with_rows = [e["name"] for e in examples if store.select(e["query"])]
+    assert "person-timeline" in with_rows or len(with_rows) >= len(examples) // 2
