@@ -139,8 +139,8 @@ def main() -> None:
     print(f"page phase     {page_phase:7.2f} s  {pages / page_phase:8.0f} pages/s")
     print(f"bare jinja2    {bare:7.2f} s  {pages / bare:8.0f} pages/s")
     print(f"rebuild        {rebuild.seconds:7.2f} s  written {rebuild.written}, skipped {rebuild.skipped}")
-    print(f"+10 articles   {grown.seconds:7.2f} s  written {grown.written}, skipped {grown.skipped}, "
-          f"of {grown.files} files")
+    print(f"+10 articles   {grown.seconds:7.2f} s  pages written {grown.pages_written} of {grown.pages}; "
+          f"files written {grown.written}, skipped {grown.skipped}, of {grown.files}")
     print(f"ratio page phase / bare: {bare / page_phase:.2f}   full build / bare: {bare / full:.2f}  "
           f"(aim >= 0.70)")
 

@@ -166,3 +166,21 @@ class Timer:
     @property
     def seconds(self) -> float:
         return time.perf_counter() - self.started
+
+
+def markdown_table(results: dict) -> str:
+    """The results of one run as the Markdown kept in bench/README.md."""
+    m = results["machine"]
+    lines = [f"{results['articles']:,} synthetic articles (seed {SEED}), {results['date']}; "
+             f"{m.get('nproc')} cores ({m.get('cpu', '?')}), {m.get('ram_gb', '?')} GB RAM, Python {m.get('python')}, "
+             f"pyoxigraph {m.get('pyoxigraph')}, rdflib {m.get('rdflib')}, jinja2 {m.get('jinja2')}, "
+             f"pyshacl {m.get('pyshacl')}; 1-minute load average at the end {m.get('load_average_1m')}.", "",
+             "| component | metric | value | peer | ratio | aim | met | note |", "|---|---|---|---|---|---|---|---|"]
+    for r in results["rows"]:
+        value = "" if r["value"] is None else f"{_num(r['value'])} {r['unit']}".strip()
+        peer = "" if r["baseline"] is None else f"{_num(r['baseline'])} ({r['baseline_name']})"
+        ratio = "" if r["ratio"] is None else f"{r['ratio']:.2f}x"
+        met = "" if r["met"] is None else ("yes" if r["met"] else "**no**")
+        note = r["note"].replace("|", "/")
+        lines.append(f"| {r['component']} | {r['metric']} | {value} | {peer} | {ratio} | {r['aim']} | {met} | {note} |")
+    return "\n".join(lines)

@@ -340,9 +340,11 @@ class RemoteStore:
         response = self._http.open("GET", url, headers={"Accept": accept}, ok_statuses=(404,))
         if response is None:
             return
+        # A server may answer in another format than the one asked for: trust its header.
+        answered = RdfFormat.from_media_type(response.headers.get_content_type())
         with response:
             try:
-                yield from parse(response, rdf_format)
+                yield from parse(response, answered or rdf_format)
             except (OSError, HTTPException) as exc:
                 raise StoreUnavailable(f"endpoint {url}: "
                                        f"{_network_reason(exc, self._http.timeout)}") from None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from thidua import iri
@@ -35,7 +35,6 @@ class _Context:
     """What an entity is known by besides its name: for the typo rule and for review."""
     organisations: set[str] = field(default_factory=set)
     blocs: set[str] = field(default_factory=set)
-    roles: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
 
 
@@ -52,10 +51,11 @@ class Resolver:
         self._by_acronym: dict[tuple[str, str, str], str] = {}
         self._scope: dict[str, str] = {}
         self._context: dict[str, _Context] = defaultdict(_Context)
-        self._label_counts: dict[str, Counter] = defaultdict(Counter)
+        self._register_forms: dict[str, set[str]] = defaultdict(set)   # label candidates
         self._merged: set[tuple[str, str]] = set()
         self._near: dict[frozenset, NearMiss] = {}
         self._by_ref: dict[str, set[str]] = defaultdict(set)     # for decisions: name -> entities
+        self._order: dict[str, int] = {}                           # entity -> when it was first met
 
     @classmethod
     def from_store(cls, store, decisions=None) -> "Resolver":
@@ -85,7 +85,9 @@ class Resolver:
     def near_misses(self) -> list[NearMiss]:
         """Pairs of entities with close names that were kept apart, with the reason."""
         from thidua.loaders.resolution.review import scan_near_misses
-        found = dict(self._near)
+        found = {pair: replace(miss, label_a=self.entities[miss.iri_a].label,     # labels as they are now
+                               label_b=self.entities[miss.iri_b].label)
+                 for pair, miss in self._near.items()}
         for miss in scan_near_misses(self.entities, self._scope, self.decisions):
             found.setdefault(frozenset((miss.iri_a, miss.iri_b)), miss)
         return sorted(found.values(), key=lambda m: (m.kind, m.label_a, m.label_b))
@@ -153,7 +155,7 @@ class Resolver:
                 name = _name(fact, field_name)
                 if name and entity_kind(fact, field_name) == "person":
                     by_name.setdefault(names.person_name(name), []).append(index)
-        for name in self._people_order(by_name, home_scope):
+        for name in _people_order(by_name):
             indexes = by_name[name]
             context = _Context(docs={doc}, blocs=set(blocs))
             scopes: Counter = Counter()
@@ -161,8 +163,6 @@ class Resolver:
                 if facts[i].get("type") == "position":
                     if facts[i].get("organization_id"):
                         context.organisations.add(facts[i]["organization_id"])
-                    if facts[i].get("role"):
-                        context.roles.add(str(facts[i]["role"]))
                     if i in org_mentions:
                         scopes[org_mentions[i].scope] += 1
             scope, where = _person_scope(scopes, home, home_scope)
@@ -172,11 +172,6 @@ class Resolver:
                     if _name(facts[i], field_name) and entity_kind(facts[i], field_name) == "person" \
                             and names.person_name(facts[i][field_name]) == name:
                         facts[i][ID_FIELDS[field_name]] = person_iri
-
-    def _people_order(self, by_name: dict[str, list[int]], home_scope: str) -> list[str]:
-        """Names with more mentions first, so a one-off typo meets the name it misspells."""
-        first = {name: indexes[0] for name, indexes in by_name.items()}
-        return sorted(by_name, key=lambda n: (-len(by_name[n]), first[n]))
 
     # -- units and blocs ------------------------------------------------------------------
     def _organisation(self, mention: Mention, doc: str, in_article: list[str]) -> str:
@@ -224,8 +219,9 @@ class Resolver:
                     context: _Context) -> tuple[str | None, list[tuple[str, str]]]:
         """A known person in the same scope whose name differs by one mark, with shared context;
         and the candidates turned down, with why."""
-        misses = []
-        for candidate in sorted(self._by_fold.get(("person", mention.scope, fold(mention.core)), ())):
+        misses, found = [], None
+        candidates = self._by_fold.get(("person", mention.scope, fold(mention.core)), ())
+        for candidate in sorted(candidates, key=self._order.__getitem__):     # the earliest first
             entity = self.entities[candidate]
             spellings = {names.person_core(label) for label in {entity.label} | entity.alt_labels}
             if not any(edit_distance_at_most_one(s, mention.core) for s in spellings):
@@ -234,15 +230,20 @@ class Resolver:
             shared = self._shared_context(candidate, context)
             if self._forbidden(mention, candidate):
                 misses.append((candidate, "a decision says they are not the same"))
+            elif shared and found:
+                # Two spellings one mark either side of this one ("Phạm Trong Hiệp", "Pham Trọng
+                # Hiệp" around "Phạm Trọng Hiệp"): minted IRIs stay, a person decides.
+                misses.append((candidate, f"both are one mark from '{mention.label}', which joined "
+                                          f"'{self.entities[found].label}': probably one person; "
+                                          "a 'same' decision would join them"))
             elif shared:
                 found = self._attach(candidate, mention, doc,
                                      f"one-mark variant of '{entity.label}' in the same jurisdiction "
                                      f"({self.describe_scope(mention.scope)}) with {shared}")
-                return found, misses
             else:
                 misses.append((candidate, "one mark apart in the same jurisdiction, but no shared "
                                           "organisation or bloc supports it"))
-        return None, misses
+        return found, misses
 
     def _flag_weak_merge(self, person_iri: str, mention: Mention, doc: str, context: _Context) -> None:
         """A name met again in another article with nothing else in common: list it for review."""
@@ -269,7 +270,6 @@ class Resolver:
         known = self._context[person_iri]
         known.organisations |= context.organisations
         known.blocs |= context.blocs
-        known.roles |= context.roles
         known.docs |= context.docs
 
     # -- decisions ------------------------------------------------------------------------
@@ -318,8 +318,9 @@ class Resolver:
         self.entities[entity_iri] = Entity(entity_iri, mention.kind, mention.label,
                                            jurisdiction=_entity_jurisdiction(mention))
         self._scope[entity_iri] = mention.scope
+        self._order[entity_iri] = len(self._order)
         self._index(entity_iri, mention, key)
-        self._label_counts[entity_iri][mention.label] += 1
+        self._register_forms[entity_iri].add(mention.label)
         self._add_label(self.entities[entity_iri], mention)
         self._context[entity_iri].docs.add(doc)
         return entity_iri
@@ -333,7 +334,7 @@ class Resolver:
             reason = reason() if callable(reason) else reason     # worded only when recorded
             self.merges.append(Merge(entity.kind, entity_iri, entity.label, mention.written, doc, reason))
         self._index(entity_iri, mention, mention.key)
-        self._label_counts[entity_iri][mention.label] += 1
+        self._register_forms[entity_iri].add(mention.label)
         self._add_label(entity, mention)
         self._context[entity_iri].docs.add(doc)
         return entity_iri
@@ -349,13 +350,16 @@ class Resolver:
                 self._by_acronym.setdefault((mention.kind, mention.scope, acronym), entity_iri)
 
     def _add_label(self, entity: Entity, mention: Mention) -> None:
-        """Variants become alternative labels; the most used variant becomes the label."""
+        """Variants become alternative labels; the best register form becomes the label.
+
+        The choice depends on the set of forms only, not on how often or in which order they
+        came, so a load resumed from the store picks the label an uninterrupted one picks.
+        """
         labels = {entity.label, mention.label} | entity.alt_labels
-        if mention.written != mention.label and not any("generic" in s for s in mention.steps):
+        if mention.kind != "person" and mention.written != mention.label and \
+                not any("generic" in s for s in mention.steps):
             labels.add(mention.written)      # "Sở KH&ĐT", "KTĐKTN": worth finding by
-        counts = self._label_counts[entity.iri]
-        best = max(sorted(counts), key=lambda label: (counts[label], _label_quality(entity.kind, label),
-                                                      label == entity.label))
+        best = max(sorted(self._register_forms[entity.iri]), key=lambda l: _label_quality(entity.kind, l))
         entity.label = best
         entity.alt_labels = labels - {best}
         if self.decisions:
@@ -373,15 +377,16 @@ class Resolver:
                 f"({self.describe_scope(mention.scope)})")
 
     def _near_miss(self, iri_a: str, iri_b: str, reason: str) -> None:
-        a, b = sorted((iri_a, iri_b), key=lambda i: self.entities[i].label)
-        self._near.setdefault(frozenset((a, b)), NearMiss(
-            self.entities[a].kind, a, self.entities[a].label, b, self.entities[b].label, reason))
+        a, b = sorted((iri_a, iri_b))
+        # The latest reason wins: it was given knowing more of the corpus.
+        self._near[frozenset((a, b))] = NearMiss(self.entities[a].kind, a, "", b, "", reason)
 
     def _adopt(self, stored) -> None:
         """Index an entity read back from the store under every label it has."""
         entity: Entity = stored.entity
         self.entities[entity.iri] = entity
         self._scope[entity.iri] = stored.scope
+        self._order.setdefault(entity.iri, len(self._order))
         for label in [entity.label, *sorted(entity.alt_labels)]:
             mention = stored.mention(label)
             self._index(entity.iri, mention, mention.key)
@@ -389,7 +394,10 @@ class Resolver:
                 self._merged.add((entity.iri, label))
                 self.merges.append(Merge(entity.kind, entity.iri, entity.label, label, "(store)",
                                          "stored as an alternative label of this entity"))
-        self._label_counts[entity.iri][entity.label] += 2   # the stored label keeps its lead
+        self._register_forms[entity.iri] |= stored.register_forms()
+        best = max(sorted(self._register_forms[entity.iri]), key=lambda l: _label_quality(entity.kind, l))
+        entity.alt_labels = (entity.alt_labels | {entity.label}) - {best}
+        entity.label = best
         if self.decisions:
             for label in {entity.label} | entity.alt_labels:
                 self._by_ref[ref(label)].add(entity.iri)
@@ -414,6 +422,11 @@ def _jurisdiction_of(name: str | None) -> Jurisdiction | None:
 
 def _entity_jurisdiction(mention: Mention) -> str | None:
     return mention.jurisdiction.name if mention.jurisdiction and mention.scope.startswith("j:") else None
+
+
+def _people_order(by_name: dict[str, list[int]]) -> list[str]:
+    """Names with more mentions first, so a one-off typo meets the name it misspells."""
+    return sorted(by_name, key=lambda n: (-len(by_name[n]), by_name[n][0]))
 
 
 def _person_homes(facts: list[dict]) -> dict[str, Jurisdiction]:
@@ -450,10 +463,14 @@ def _head(label: str) -> str:
 
 
 def _label_quality(kind: str, label: str) -> tuple:
-    """Among equally frequent variants: for people the one with more marks (typos drop marks
-    far more often than they add them); for blocs the one named as a bloc; then the fuller."""
+    """Which register form names the entity: for people the one with more marks (typos drop
+    marks far more often than they add them); for blocs the one named as a bloc; for an area
+    the area rather than its People's Committee ("quận Hoàng Mai"); then the fuller name
+    ("Cục Hải quan thành phố Hải Phòng"), then one written as a heading ("Quận Hoàng Mai")."""
     marks = sum(1 for ch in unicodedata.normalize("NFD", label) if unicodedata.combining(ch))
     marks += label.lower().count("đ")      # a letter of its own, but dropped like a mark
     if kind == "person":
-        return (marks,)
-    return ("thi đua" in label.lower() if kind == "bloc" else True, len(label), marks)
+        return (marks, len(label))
+    named_as_bloc = "thi đua" in label.lower() if kind == "bloc" else True
+    area_itself = not names.is_committee_of_area(label)
+    return (named_as_bloc, area_itself, len(label), marks, label[:1].isupper())

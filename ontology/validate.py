@@ -209,7 +209,38 @@ def validate_store(store, graphs: Iterable[str] | None = None,
         else:
             report.violations.extend(violations)
             report.graphs_checked += 1
+    if graphs is None:
+        report.violations.extend(labels_that_differ_across_graphs(store))
     return report
+
+
+# Each graph repeats the entities it mentions; they must agree on an entity's preferred label,
+# which no single graph can show. Oxigraph answers this over the whole store in one query.
+_DIFFERING_LABELS = """
+SELECT ?node ?lang ?label ?g WHERE {
+  { SELECT ?node ?lang WHERE { GRAPH ?any { ?node skos:prefLabel ?name } }
+    GROUP BY ?node (LANG(?name) AS ?lang) HAVING (COUNT(DISTINCT ?name) > 1) }
+  GRAPH ?g { ?node skos:prefLabel ?label }
+  FILTER (LANG(?label) = ?lang)
+}
+"""
+
+
+def labels_that_differ_across_graphs(store) -> list[Violation]:
+    from thidua.vocab import sparql_prefixes
+    seen: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for row in store.select(sparql_prefixes(["skos"]) + _DIFFERING_LABELS):
+        key = (row["node"].value, row["lang"].value)
+        seen.setdefault(key, {}).setdefault(row["label"].value, set()).add(row["g"].value)
+    found = []
+    for (node, lang), labels in sorted(seen.items()):
+        graphs = sorted(set().union(*labels.values()))
+        shown = " ".join(f"<{g}>" for g in graphs[:3]) + (" …" if len(graphs) > 3 else "")
+        found.append(Violation(
+            graph=graphs[0], node=node, label=None, shape="tdsh:Named-prefLabel",
+            message=(f"{len(labels)} different skos:prefLabel@{lang} across graphs {shown}: "
+                     + " | ".join(sorted(labels)))))
+    return found
 
 
 _Outcome = tuple[list[Violation], "str | None"]

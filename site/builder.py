@@ -16,6 +16,7 @@ from thidua.site.gather import gather
 from thidua.site.index import SiteIndex
 from thidua.site.pages import PageBuilder
 from thidua.site.rdf_files import DUMPS, Descriptions, dumps, void_description
+from thidua.site.snapshot import snapshot
 from thidua.site.render import render
 from thidua.site.urls import alternate
 from thidua.site.writer import SiteWriter
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class BuildReport:
     pages: int = 0                      # HTML pages produced
+    pages_written: int = 0              # of which rewritten because their content changed
     files: int = 0                      # every file produced (pages, RDF, dumps, static)
     written: int = 0                    # files whose bytes changed and were written
     skipped: int = 0                    # files already up to date
@@ -34,7 +36,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = (f"{self.pages} pages, {self.files} files: {self.written} written, "
+        text = (f"{self.pages} pages ({self.pages_written} written), {self.files} files: {self.written} written, "
                 f"{self.skipped} unchanged, {self.removed} removed in {self.seconds:.1f} s")
         return text + (f"; {len(self.warnings)} warning(s)" if self.warnings else "")
 
@@ -53,10 +55,13 @@ def build(store: GraphStore, out_dir: str | os.PathLike, *, progress: bool = Tru
     """Write the static site for `store` into `out_dir`; only changed files are rewritten."""
     started = time.perf_counter()
     report = BuildReport()
-    log.info("site: gathering data")
-    data = gather(store)
-    descriptions = Descriptions(store)
+    memory, nquads = snapshot(store)
+    data = gather(memory)
+    descriptions = Descriptions(memory, nquads)
+    memory.close()
     index = SiteIndex(data)
+    log.info("site: gathered %d nodes, %d facts, %d quads in %.1f s", len(data.nodes), len(data.facts),
+             len(descriptions.quads), time.perf_counter() - started)
     builder = PageBuilder(index, build_date(data.articles))
     writer = SiteWriter(Path(out_dir))
 
@@ -68,9 +73,11 @@ def build(store: GraphStore, out_dir: str | os.PathLike, *, progress: bool = Tru
     writer.write("static/js/search-index.js", search_index.script(search_index.entries(index)))
     report.pages += _write_entity_pages(writer, builder, index, descriptions, progress)
     report.pages += _write_site_pages(writer, builder, index, data, descriptions, base_url, warn)
+    log.info("site: %d pages rendered, %.1f s so far", report.pages, time.perf_counter() - started)
     counts = writer.finish()
     report.files = len(writer.current)
     report.written, report.skipped, report.removed = counts.written, counts.skipped, counts.removed
+    report.pages_written = counts.pages_written
     report.seconds = time.perf_counter() - started
     return report
 
@@ -122,9 +129,10 @@ def _write_site_pages(writer, builder, index, data, descriptions, base_url, warn
         "search.html", "search.html", "Tìm kiếm", "search", {"count": len(entries)})))
     writer.write("sparql.html", render(builder.site_page(
         "sparql.html", "sparql.html", "Truy vấn SPARQL", "sparql", _sparql_sections(writer, data, warn))))
-    for path, content in dumps(descriptions).items():
+    files = dumps(descriptions)
+    for path, content in files.items():
         writer.write(path, content)
-    sizes = [{"path": p, "format": f, "size": _size(writer.out / p)} for f, p in sorted(DUMPS.items())]
+    sizes = [{"path": p, "format": f, "size": _size(len(files[p]))} for f, p in sorted(DUMPS.items())]
     writer.write("data.html", render(builder.site_page(
         "data.html", "data.html", "Tải dữ liệu", "data",
         {"dumps": sizes, "quads": len(descriptions.quads), "graphs": len({str(q.graph_name) for q in descriptions.quads})})))
@@ -158,8 +166,7 @@ def _write_ontology(writer, builder, warn) -> None:
     writer.write("ontology/index.html", render(page))
 
 
-def _size(path: Path) -> str:
-    size = path.stat().st_size
+def _size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size / 1000:.1f} kB"
 
 

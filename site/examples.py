@@ -20,10 +20,8 @@ def example_values(data: Dataset) -> dict[str, str]:
     for kind, (fact_kind, argument) in ARGUMENT_OF_KIND.items():
         counts = Counter(v for f in data.facts.values() if f.kind == fact_kind
                          for v in f.values.get(argument, ()))
-        if kind == "unit":
-            counts = Counter({k: n for k, n in counts.items() if data.nodes.get(k) and data.nodes[k].kind == "unit"})
-        if kind == "person":
-            counts = Counter({k: n for k, n in counts.items() if data.nodes.get(k) and data.nodes[k].kind == "person"})
+        if kind in ("unit", "person"):   # recipients are units or people: keep the right kind
+            counts = Counter({k: n for k, n in counts.items() if _kind(data, k) == kind})
         if counts:
             values[kind] = min(counts, key=lambda k: (-counts[k], k))
     years = Counter(f.year for f in data.facts.values() if f.year is not None)
@@ -32,6 +30,15 @@ def example_values(data: Dataset) -> dict[str, str]:
     if "person" in values:
         values["text"] = fold(data.nodes[values["person"]].label)
     return values
+
+
+def _kind(data: Dataset, iri: str) -> str | None:
+    node = data.nodes.get(iri)
+    return node.kind if node else None
+
+
+def _shown(data: Dataset, value: str) -> str:
+    return data.nodes[value].label if value in data.nodes else value
 
 
 def examples(data: Dataset) -> list[dict]:
@@ -48,7 +55,7 @@ def examples(data: Dataset) -> list[dict]:
         for param in query.params:
             if param.kind in values:
                 bindings[param.name] = queries.to_term(None, param, values[param.kind])
-                filled.append(f"{param.name} = {data.nodes[values[param.kind]].label if values[param.kind] in data.nodes else values[param.kind]}")
+                filled.append(f"{param.name} = {_shown(data, values[param.kind])}")
             elif not param.optional:
                 break
         else:

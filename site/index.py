@@ -7,25 +7,29 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cached_property
 
+from importlib import resources
+
 from thidua.iri import BASE
 from thidua.site.gather import Dataset, Fact, local_name
 from thidua.site.model import FactRow, IncomingGroup, Link, Source
 from thidua.site.urls import page_path
+from thidua.text import nfc
 from thidua.vocab import PREFIXES
 
 TD = PREFIXES["td"]
 INCOMING_SHOWN = 50
 
-KIND_LABELS = {
-    "home": "Trang chủ", "bloc": "Khối, cụm thi đua", "unit": "Đơn vị", "person": "Cá nhân",
-    "jurisdiction": "Địa phương", "year": "Năm", "role": "Chức vụ", "article": "Bài viết",
-    "event": "Sự kiện", "award_type": "Hình thức khen thưởng", "scheme": "Hệ thống khen thưởng",
-    "other": "Nút dữ liệu", "membership": "Thành viên khối", "leadership": "Trưởng, phó khối",
-    "award": "Khen thưởng", "position": "Chức vụ", "fact": "Dữ kiện",
-}
-ROLE_LABELS = {TD + "headRole": "Trưởng khối", TD + "deputyRole": "Phó khối",
-               TD + "memberRole": "Thành viên"}
-STATUS_LABELS = {TD + "Conferred": "Đã trao tặng", TD + "Proposed": "Đề nghị, suy tôn"}
+
+
+def _read_labels() -> dict[str, str]:
+    text = resources.files("thidua.site").joinpath("labels.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t", 1) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {key.replace("td:", TD, 1): nfc(label.strip()) for key, label in rows}
+
+
+LABELS = _read_labels()
+KIND_LABELS = {k: v for k, v in LABELS.items() if not k.startswith(TD)}
+HEAD, DEPUTY, MEMBER = TD + "headRole", TD + "deputyRole", TD + "memberRole"
 # Which argument of each kind of fact is its subject, and which its second entity.
 SUBJECT = {"event": "bloc", "membership": "member", "leadership": "member", "award": "recipient",
            "position": "member"}
@@ -88,7 +92,7 @@ class SiteIndex:
         node = self.data.nodes.get(iri)
         if node is not None:
             return node.label
-        return ROLE_LABELS.get(iri) or STATUS_LABELS.get(iri) or local_name(iri)
+        return LABELS.get(iri) or local_name(iri)
 
     def link(self, iri: str | None) -> Link | None:
         if not iri:
@@ -106,6 +110,14 @@ class SiteIndex:
         if path is None:
             path = page_path(iri) if iri.startswith(PREFIXES["td"]) else None
         return Link(self.label(iri), path, iri, node.label_en if node else None)
+
+    def ui_label(self, iri: str) -> str:
+        """The label the ontology gives a term (in the store), else the site's own."""
+        node = self.data.nodes.get(iri)
+        if node is not None and (node.pref.get("vi") or node.plain.get("vi")):
+            label = node.pref.get("vi") or node.plain.get("vi")
+            return label[:1].upper() + label[1:]
+        return LABELS.get(iri, local_name(iri) if iri else "")
 
     def fact_path(self, fact_iri: str) -> str | None:
         fact = self.data.facts[fact_iri]
@@ -136,19 +148,20 @@ class SiteIndex:
         subject = self.link(fact.one(SUBJECT[fact.kind])) or Link("?", None, "")
         other_name = OTHER[fact.kind]
         role, role_link, label = "", None, ""
-        if fact.kind == "leadership":
-            role = ROLE_LABELS.get(fact.one("role") or "", "")
-        elif fact.kind == "membership":
-            role = ROLE_LABELS[TD + "memberRole"]
+        if fact.kind in ("leadership", "membership"):
+            role_iri = fact.one("role") or MEMBER
+            role = self.ui_label(role_iri)
+            role_link = Link(role, None, role_iri)     # no page: the role is an ontology term
         elif fact.kind == "award":
-            role = STATUS_LABELS.get(fact.one("status") or "", "")
+            role = self.ui_label(fact.one("status") or "")
             role_link = self.link(fact.one("awardType"))
             label = fact.one("awardLabel") or ""
         elif fact.kind == "position":
             role = fact.one("roleLabel") or self.label(fact.one("role") or "")
             role_link = self.link(fact.one("role"))
         elif fact.kind == "event":
-            label = fact.one("date") or ""
+            role = KIND_LABELS["event"]
+            role_link = Link(role, self.pages.get(fact.iri), fact.iri)   # the event's own page
         article = self.data.articles.get(fact.article)
         article_label = article.doc if article else local_name(fact.article)
         article_path = self.pages.get(fact.article)

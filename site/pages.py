@@ -8,7 +8,7 @@ from typing import Callable, Iterator
 from thidua.iri import year as year_iri
 from thidua.site import drawing
 from thidua.site.gather import Fact
-from thidua.site.index import KIND_LABELS, PAGE_KINDS, SiteIndex, fact_anchor
+from thidua.site.index import HEAD, KIND_LABELS, PAGE_KINDS, SiteIndex, fact_anchor
 from thidua.site.model import FactRow, Link, Page, RotationYear, Segment, YearGroup
 from thidua.site.urls import alternate
 
@@ -101,7 +101,7 @@ class PageBuilder:
         years: dict[int, dict[str, set[Link]]] = defaultdict(lambda: {"head": set(), "deputy": set()})
         for row in leadership:
             if row.year:
-                years[int(row.year)]["head" if row.role == "Trưởng khối" else "deputy"].add(row.subject)
+                years[int(row.year)]["head" if row.role_link.iri == HEAD else "deputy"].add(row.subject)
         out, previous = [], []
         for year in sorted(years):
             heads = sorted(years[year]["head"])
@@ -118,7 +118,7 @@ class PageBuilder:
         center = self.index.link(iri)
         edges, kinds = [], {iri: "bloc"}
         for row in rows:
-            css = "member" if row.kind == "membership" else ("head" if row.role == "Trưởng khối" else "deputy")
+            css = "member" if row.kind == "membership" else ("head" if row.role_link.iri == HEAD else "deputy")
             edges.append((center, row.subject, css))
             kinds[row.subject.iri] = "unit"
             for pos in self.rows(row.subject.iri, "position",

@@ -24,8 +24,10 @@ def _key(t) -> str:
 class Descriptions:
     """Every triple of the store, grouped by subject and deduplicated across graphs."""
 
-    def __init__(self, store: GraphStore):
+    def __init__(self, store: GraphStore, nquads: bytes | None = None):
         self.quads: list[Quad] = sorted(store.quads(), key=_key)
+        # The sorted N-Quads text of the same quads, when the caller already has it.
+        self.nquads = nquads if nquads is not None else serialize(self.quads, format=RdfFormat.N_QUADS)
         by_subject: dict[str, set[Triple]] = defaultdict(set)
         for quad in self.quads:
             if isinstance(quad.subject, NamedNode):
@@ -48,7 +50,7 @@ class Descriptions:
 
 def dumps(descriptions: Descriptions) -> dict[str, bytes]:
     quads = descriptions.quads
-    nquads = serialize(quads, format=RdfFormat.N_QUADS)
+    nquads = descriptions.nquads
     buffer = io.BytesIO()
     # mtime=0 and no file name: the same data always gives the same gzip bytes.
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0) as gz:

@@ -8,6 +8,8 @@ Evidence offsets are computed from the article text, never typed by hand.
 from __future__ import annotations
 
 import hashlib
+import json
+from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -279,14 +281,42 @@ def bloc_iri(label: str, jurisdiction: str) -> str:
     return iri.entity("bloc", fold(label), fold(jurisdiction))
 
 
+HOSTILE_DIR = Path(__file__).parent / "data" / "hostile"
+
+
 def loaded_store(path, seeds_facts, hostile: bool = True):
-    """A store filled by the real loader from the seed facts file, plus the hostile article."""
+    """A store filled by the real loader from the seed facts file and (with `hostile`) the
+    hostile article text in tests/data/hostile/, plus this module's hostile article, whose
+    payloads also sit in entity names."""
     from thidua.graph_store import EmbeddedStore
     from thidua.loaders.pipeline import load_paths
 
     store = EmbeddedStore(path)
-    report = load_paths(store, [seeds_facts], progress=False)
+    report = load_paths(store, [seeds_facts] + ([HOSTILE_DIR] if hostile else []), progress=False)
     assert report.ok, report.summary()
     if hostile:
         store.replace_graph(iri.graph("hostile-xss"), _article(ARTICLES[-1]))
     return store
+
+
+def assert_inert(out: Path) -> list[str]:
+    """No page of the site at `out` lets the payloads act: no element, event attribute,
+    javascript: link or executable script comes from data. Returns the pages the payload reached."""
+    import html5lib
+
+    reached = []
+    for page in sorted(out.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert XSS_SCRIPT not in text and "<img src=x" not in text, page
+        if "alert(1)" in text:
+            reached.append(page.relative_to(out).as_posix())
+        doc = html5lib.parse(text, namespaceHTMLElements=False)
+        for element in doc.iter():
+            assert not any(name.lower().startswith("on") for name in element.attrib), (page, element.attrib)
+            assert element.tag != "img", page
+            if element.tag == "script" and not element.get("src"):
+                assert element.get("type") in ("application/ld+json", "application/json"), page
+                json.loads(element.text)   # data, and only data
+            if element.tag == "a":
+                assert not element.get("href", "").lower().startswith("javascript:"), page
+    return reached

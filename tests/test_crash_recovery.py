@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -65,7 +64,8 @@ def test_sigkill_mid_load_then_rerun_equals_clean_load(tmp_path, clean_load, fra
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     time.sleep(kill_after)
     was_running = proc.poll() is None
-    os.kill(proc.pid, signal.SIGKILL)
+    if was_running:
+        proc.send_signal(signal.SIGKILL)
     proc.wait()
     result = _load(killed, facts)
     assert _count(killed) == expected, result.stderr

@@ -19,7 +19,15 @@ def test_conferred_to_units_and_people_after_cho():
     assert awards(text) == [
         ("Cờ thi đua của Ủy ban nhân dân tỉnh Hà Tĩnh", "Sở Tư pháp", "unit", 2021, "conferred"),
         ("Cờ thi đua của Ủy ban nhân dân tỉnh Hà Tĩnh", "Thanh tra tỉnh Hà Tĩnh", "unit", 2021, "conferred"),
-        ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh", "Hoàng Thị Thu Nhàn", "person", 2022, "conferred")]
+        # handed over without a year: it may reward an earlier year, so none is guessed
+        ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh", "Hoàng Thị Thu Nhàn", "person", None, "conferred")]
+
+
+def test_the_year_of_the_decisions_handed_over():
+    text = ("Hội nghị đã công bố và trao các quyết định khen thưởng năm 2022. Đồng chí Phạm Hữu Tường "
+            "trao Bằng khen của UBND tỉnh cho Thành Đoàn Hà Tĩnh và Hội Cựu chiến binh tỉnh.")
+    assert [a[1:4] for a in awards(text)] == [("Thành Đoàn Hà Tĩnh", "unit", 2022),
+                                              ("Hội Cựu chiến binh tỉnh Hà Tĩnh", "unit", 2022)]
 
 
 def test_voted_and_proposed_with_the_issuer_before_the_verb():

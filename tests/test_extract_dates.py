@@ -17,6 +17,7 @@ BLOC = "Khối thi đua Kinh tế tỉnh tổ chức hội nghị tổng kết c
     ("Ngày 20 tháng 12 năm 2023, tại Trung tâm", (20, 12, 2023)),
     ("(Baohatinh.vn) - Ngày 22 tháng 12 năm 2023, Sở Nội vụ", (22, 12, 2023)),
     ("HNP - Sáng 2/11, tại quận Hoàng Mai", (2, 11, None)),
+    ("Sáng nay (18/12), Khối thi đua các cơ quan Đảng", (18, 12, None)),
     ("Năm 2021, các cơ quan trong Khối", None),
 ])
 def test_date_forms_at_the_head_of_a_sentence(head, expected):
@@ -45,3 +46,9 @@ def test_a_november_conference_reviews_its_own_year():
 def test_without_any_year_in_the_text_the_publication_year_is_used():
     text = "Ngày 10/4, Khối thi đua Văn hóa - Xã hội tổ chức hội nghị."
     assert facts(text, None, "2019-07-21", "event")[0]["date"] == "2019-04-10"
+
+
+def test_a_date_inside_the_bloc_sentence_is_the_last_resort():
+    text = ("Khối thi đua Văn hóa - Xã hội tỉnh tổ chức hội nghị tổng kết năm 2023 vào ngày 20/12.\n"
+            "Ngày 1/1/2024, các đơn vị bắt đầu năm công tác mới.")
+    assert facts(text, "tỉnh Bắc Giang", None, "event")[0]["date"] == "2023-12-20"

@@ -44,3 +44,10 @@ def test_bylines_and_photo_credits_are_not_officials():
 
 def test_a_former_position_is_not_a_position():
     assert positions("Phát biểu chỉ đạo, đồng chí Lê Đức Toàn, nguyên Giám đốc Sở Kế hoạch và Đầu tư, đánh giá cao") == []
+
+
+def test_a_board_member_belongs_to_the_committee_named_in_the_chain():
+    text = "Dự có đồng chí Trần Văn Nam, Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy."
+    assert positions(text, "tỉnh Nghệ An") == [
+        ("Trần Văn Nam", "Ủy viên Ban Thường vụ", "Tỉnh ủy Nghệ An"),
+        ("Trần Văn Nam", "Trưởng ban", "Ban Tổ chức Tỉnh ủy Nghệ An")]

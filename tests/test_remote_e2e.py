@@ -101,3 +101,18 @@ def test_cli_load_and_export_through_the_endpoint(oxigraph_server, remote_store,
         dataset.canonicalize(CanonicalizationAlgorithm.UNSTABLE)
     assert sorted(map(str, dumps[0])) == sorted(map(str, dumps[1]))
     assert len(dumps[1]) == remote_store.count() > 100
+
+
+def test_credentials_never_reach_the_site(loaded, oxigraph_server, tmp_path):
+    site = pytest.importorskip("thidua.site")
+    if not hasattr(site, "build"):
+        pytest.skip("the site builder is not there yet")
+    from thidua.graph_store.remote import RemoteStore
+    secret = "s3cret-pässword"
+    url = oxigraph_server.url.replace("http://", "http://editor:s3cret-p%C3%A4ssword@")
+    site.build(RemoteStore(url), tmp_path / "site", progress=False)
+    files = tree(tmp_path / "site")
+    assert files
+    leaks = [name for name, data in files.items()
+             if secret.encode() in data or b"s3cret-p%C3%A4ssword" in data or b"editor:" in data]
+    assert leaks == []

@@ -127,6 +127,23 @@ def test_connection_lost_mid_put_leaves_the_old_graph(remote_store, oxigraph_ser
     assert remote_store.graphs() == [G]
 
 
+def test_a_put_the_server_cannot_parse_to_the_end_leaves_the_old_graph(remote_store,
+                                                                        oxigraph_server):
+    """The server has already taken most of the new graph when it meets the bad last line."""
+    remote_store.replace_graph(G, [OLD])
+
+    def spoil_puts(handler, body):
+        if handler.command == "PUT":
+            body = body + b"<http://example.org/z> <http://example.org/p> not-a-term .\n"
+            handler.headers.replace_header("Content-Length", str(len(body)))
+        forward(oxigraph_server.url, handler, body)
+
+    with fake_endpoint(spoil_puts) as (_, url):
+        with pytest.raises(StoreUnavailable, match="HTTP 400"):
+            RemoteStore(url, retries=0).replace_graph(G, NEW)
+    assert list(remote_store.quads(G)) == [OLD]
+
+
 def test_updates_are_not_retried_but_queries_are():
     with fake_endpoint(lambda h, body: h.answer(503, b"busy")) as (server, url):
         store = RemoteStore(url, retries=2, backoff=0.01)

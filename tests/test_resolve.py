@@ -286,7 +286,28 @@ def test_a_later_load_maps_onto_the_entities_in_the_store(store, dev):
     out = later.resolve(Article(doc="a-02", jurisdiction=manifest["a-02"]), typo["a-02"])
     together, out_all = _run(["a-01", "b-01", "a-02"], typo, manifest)
     assert out == out_all["a-02"]            # typo merge onto the stored entity included
+    labels = lambda r, facts: {(e.iri, e.label, frozenset(e.alt_labels)) for e in r.entities_for(facts)}
+    assert labels(later, out) == labels(together, out_all["a-02"])     # resumed = uninterrupted
     assert _ids({"a-02": out}, "a-02", "Phan Thi Thúy Hằng") <= set(first.entities)
+
+
+def test_a_spelling_between_two_typos_joins_the_first_and_flags_the_other():
+    org = "Sở Nội vụ tỉnh Lai Châu"
+    resolver = Resolver()
+    ids = [resolver.resolve(_article(doc, "tỉnh Lai Châu"), [_position(doc, name, "Giám đốc", org)])[0]["person_id"]
+           for doc, name in (("x", "Phạm Trong Hiệp"), ("y", "Pham Trọng Hiệp"), ("z", "Phạm Trọng Hiệp"))]
+    assert ids[0] != ids[1] and ids[2] == ids[0]          # two marks apart; then the bridge
+    miss = next(n for n in resolver.near_misses() if {n.iri_a, n.iri_b} == {ids[0], ids[1]})
+    assert "probably one person" in miss.reason
+
+
+def test_a_five_word_province_name_is_found_at_the_end_of_a_unit():
+    resolver = Resolver()
+    a = resolver.resolve(_article("x"), [{"doc": "x", "type": "membership", "bloc": "Cụm thi đua số 5",
+                                          "unit": "Sở Tư pháp tỉnh Bà Rịa - Vũng Tàu"}])
+    b = resolver.resolve(_article("y", "tỉnh Bà Rịa - Vũng Tàu"), [
+        {"doc": "y", "type": "membership", "bloc": "Khối thi đua Nội chính", "unit": "Sở Tư pháp"}])
+    assert a[0]["unit_id"] == b[0]["unit_id"]
 
 
 def test_the_jurisdiction_lexicon_has_the_63_and_the_34():

@@ -87,15 +87,36 @@ def test_serve_without_a_site_says_what_to_do(tmp_path):
     assert "no built site at" in result.stderr and "thidua build" in result.stderr
 
 
-def test_read_only_server_runs_beside_an_open_embedded_store(tmp_path):
+def test_read_only_server_beside_a_writer_serves_or_fails_clearly(tmp_path):
+    """Oxigraph leaves this undefined: it has served the flushed data, and it has failed when
+    RocksDB compacted files away while it opened them. Either way, no hang and a clear error."""
     store = EmbeddedStore(tmp_path / "store")
     try:
         store.replace_graph(G, [QUAD])
         store.flush()
-        with OxigraphServer(tmp_path / "store", read_only=True) as server:
-            assert RemoteStore(server.url).count() == 1
+        try:
+            with OxigraphServer(tmp_path / "store", read_only=True) as server:
+                assert RemoteStore(server.url).count() == 1
+        except StoreUnavailable as failure:
+            assert str(tmp_path / "store") in str(failure)
     finally:
         store.close()
+
+
+def test_serve_warns_when_another_process_writes_the_store(built):
+    store, site = built
+    writer = EmbeddedStore(store)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "thidua.cli", "serve", "--store", str(store), "--site", str(site),
+         "--port", "0", "--sparql-port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first_line = process.stderr.readline()
+        assert first_line.startswith(f"Warning: another process is writing the store at {store}")
+    finally:
+        process.terminate()  # SIGTERM stops serve like Ctrl-C
+        process.wait(10)
+        writer.close()
 
 
 def test_read_write_server_on_an_open_store_is_store_locked(tmp_path):

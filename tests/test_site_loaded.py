@@ -4,7 +4,7 @@ from __future__ import annotations
 import html5lib
 import pytest
 
-from site_fixture import loaded_store
+from site_fixture import assert_inert, loaded_store
 from thidua.site import build
 from thidua.site.gather import gather
 from thidua.site.index import PAGE_KINDS
@@ -37,6 +37,8 @@ def test_site_from_the_seed_facts(tmp_path, seeds_facts):
     table = page.split('<table class="positions">', 1)[1].split("</table>", 1)[0]
     assert "2017-03-15" in table and "2019-12-11" in table
     assert report.pages > 100 and (tmp_path / "out/award-type/index.html").is_file()
+    reached = assert_inert(tmp_path / "out")
+    assert "id/article/xss-probe.html" in reached       # the text read by the real loader
 
 
 def test_site_from_seeds_and_dev_corpus(tmp_path, shared_dir, sample_dir):

@@ -188,3 +188,40 @@ def test_report_lines_and_summary():
     assert report.lines() == ["graph <g1>: node <n1> (Sở Du lịch) violates tdsh:UnitShape: bad",
                               "graph <g1>: node <n2> violates tdsh:Award-status: worse [value: td:X]"]
     assert report.summary() == "3 graphs checked, 2 violations in 1 graph"
+
+
+def test_worker_processes_give_the_same_report(store):
+    load_trig(store, "valid", "broken")
+    serial = validate_store(store)
+    parallel = validate_store(store, jobs=2)
+    assert parallel.lines() == serial.lines()
+    assert parallel.summary() == serial.summary()
+
+
+def test_an_entity_labelled_differently_by_two_graphs_is_reported(store):
+    """Each graph is valid alone; only the store as a whole shows one unit with two names."""
+    load_trig(store, "valid")
+    store.update("""PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX td: <https://w3id.org/thidua/ontology#>
+        INSERT DATA { GRAPH <https://w3id.org/thidua/graph/other> {
+            <https://w3id.org/thidua/id/unit/so-du-lich-1> a td:Agency ;
+                skos:prefLabel "Sở Du lịch thành phố"@vi } }""")
+    report = validate_store(store)
+    assert [v.line() for v in report.violations] == [
+        "graph <https://w3id.org/thidua/graph/hand-made>: node "
+        "<https://w3id.org/thidua/id/unit/so-du-lich-1> violates tdsh:Named-prefLabel: "
+        "2 different skos:prefLabel@vi across graphs <https://w3id.org/thidua/graph/hand-made> "
+        "<https://w3id.org/thidua/graph/other>: Sở Du lịch | Sở Du lịch thành phố"]
+    # Checking chosen graphs checks those graphs only.
+    assert validate_store(store, ["https://w3id.org/thidua/graph/other"]).conforms
+
+
+@pytest.mark.server
+def test_a_real_oxigraph_server_gives_the_same_report(remote_store, store):
+    """thidua validate --endpoint: the same graphs on a SPARQL server, the same lines."""
+    load_trig(store, "valid", "broken")
+    load_trig(remote_store, "valid", "broken")
+    assert validate_store(remote_store).lines() == validate_store(store).lines()
+    result = thidua_in_process("validate", "--endpoint", remote_store.location)
+    assert result.exit_code == 1
+    assert "violates tdsh:Award-recipient" in result.stdout

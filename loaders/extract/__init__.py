@@ -2,8 +2,8 @@
 
 Rules and gazetteers, not a statistical tagger: underthesea's CRF runs about 46 sentences a
 second for NER and tags organisations as places (see docs/extraction.md), while these rules
-read several hundred 4 KB articles a second and can be corrected by editing word lists in
-loaders/lexicons/. The passes: split sentences; learn the article's acronyms and blocs;
+read well over a hundred 4 KB articles a second on one core (bench/bench_extract.py) and are
+corrected by editing the word lists in loaders/lexicons/. The passes: split sentences; learn the article's acronyms and blocs;
 date the event; then read people, bloc heads, member lists and awards sentence by sentence.
 """
 from __future__ import annotations
@@ -18,16 +18,15 @@ from thidua.loaders.extract import dates, leadership, membership, people as peop
 from thidua.loaders.extract.sentences import Sentence, split_sentences
 from thidua.loaders.extract.lexicon import provinces
 from thidua.loaders.extract.units import Context, resolve_place, unit_key, units_in
-from thidua.text import clean, fold
+from thidua.text import clean, fold, nfc
 
 __all__ = ["extract"]
 
 _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9]{1,9}$")
-_BLOC_HINT = re.compile(r"(?:khối|cụm) thi đua")
 # Cheap tests that let a sentence skip a recogniser that cannot fire on it.
+_BLOC_HINT = re.compile(r"(?:khối|cụm) thi đua")
 _AWARD_HINT = re.compile(r"cờ|bằng khen|giấy khen|huân chương|huy chương|chiến sĩ|kỷ niệm chương|"
                          r"danh hiệu|anh hùng|lao động xuất sắc|lao động tiên tiến")
-
 
 
 def extract(text: str, doc: str, jurisdiction: str | None = None,
@@ -41,7 +40,7 @@ class _Article:
     def __init__(self, text: str, doc: str, jurisdiction: str | None, published: str | None):
         self.doc, self.published = doc, published
         self.ctx = Context(jurisdiction=jurisdiction)
-        self.text = text
+        self.text = nfc(text)          # for article-wide year cues; spans refer to `text`
         self.sentences = split_sentences(text)
         self.out: list[dict] = []
         self.seen: dict[tuple, int] = {}     # fact key -> index in out
@@ -50,7 +49,7 @@ class _Article:
     def facts(self) -> list[dict]:
         readable = [s for s in self.sentences if not s.is_shouting]
         for s in readable:
-            self._places(s)
+            self._start_sentence(s)
             self._learn_acronyms(s)
         self.mentions = {s.index: bloc_rules.find_mentions(s, self.ctx) for s in readable
                          if _BLOC_HINT.search(s.lower) or self._names_bloc_acronym(s)}
@@ -62,23 +61,26 @@ class _Article:
         self._event(event)
         self.last_bloc = self.main
         for s in readable:
-            self._places(s)
+            self._start_sentence(s)
             self._read(s)
         for fact in self.out:
             fact.pop("_defaulted", None)
         return self.out
 
     def _infer_jurisdiction(self, bloc_name: str) -> None:
-        """Without a manifest row, a bloc named "… tỉnh Đồng Nai" places the article there."""
+        """Without a manifest row, a bloc named "… tỉnh Đồng Nai" places the article there; a
+        bloc "… thành phố" (of the city) is placed in the city the article names most."""
         m = re.search(r"(?:thành phố|tỉnh) (.+)$", bloc_name)
         full = provinces().get(fold(m.group(1))) if m else None
+        if full is None and re.search(r"(?:thành phố|tỉnh)$", bloc_name):
+            full = _most_named_province(self.text, bloc_name.rsplit(" ", 1)[-1])
         if full:
             self.ctx.jurisdiction = full
             for b in self.blocs:
                 b.name = resolve_place(b.name, 0, self.ctx)
 
     def _learn_acronyms(self, s: Sentence) -> None:
-        if "(" not in s.text:
+        if "(" not in s.nfc:
             return
         toks = s.tokens
         for u in units_in(toks, self.ctx, s.work):
@@ -86,7 +88,7 @@ class _Article:
                     and _ACRONYM.match(toks[u.end + 1].text):
                 self.ctx.acronyms.setdefault(toks[u.end + 1].text, u.name)
 
-    def _places(self, s: Sentence) -> None:
+    def _start_sentence(self, s: Sentence) -> None:
         """Start a sentence: a fresh unit cache; its provinces are found if a bare "tỉnh" needs them."""
         self.ctx.unit_cache = {}
         self.ctx.sentence_tokens = lambda: s.tokens
@@ -94,8 +96,12 @@ class _Article:
 
     def _event_sentence(self, readable: list[Sentence]) -> tuple[Sentence, tuple] | None:
         for s in readable:
-            d = dates.parse_date_at_head(s.text)
-            if d and dates.is_event_sentence(s.text):
+            d = dates.parse_date_at_head(s.nfc)
+            if d and dates.is_event_sentence(s.nfc):
+                return s, d
+        for s in readable:       # "Khối … tổ chức hội nghị vào ngày 20/12": a bloc's own sentence
+            d = dates.parse_date_inside(s.nfc) if _BLOC_HINT.search(s.lower) else None
+            if d and dates.is_event_sentence(s.nfc):
                 return s, d
         return None
 
@@ -120,7 +126,7 @@ class _Article:
     # -- one sentence ----------------------------------------------------------------
     def _read(self, s: Sentence) -> None:
         lower = s.lower
-        found = people_rules.people_in(s.tokens, self.ctx, s.work) if _people_hint().search(s.text) else []
+        found = people_rules.people_in(s.tokens, self.ctx, s.work) if _people_hint().search(s.nfc) else []
         for p in found:
             for pos in p.positions:
                 self._emit(s, "position", person=clean(p.name), role=pos.role,
@@ -143,13 +149,13 @@ class _Article:
         for a in awards:
             for name, kind in a.recipients:
                 self._emit(s, "award", award=a.name, recipient=name, recipient_kind=kind,
-                           year=a.year, status=a.status, _year_stated=a.year_stated)
+                           year=a.year, status=a.status, year_stated=a.year_stated)
         ms = self.mentions.get(s.index)
         if ms:
             self.last_bloc = ms[-1].group
 
     def _names_bloc_acronym(self, s: Sentence) -> bool:
-        return any(a in s.text for a in self.ctx.bloc_acronyms)
+        return any(a in s.nfc for a in self.ctx.bloc_acronyms)
 
     def _bloc_at(self, s: Sentence, k: int) -> str | None:
         ms = [m for m in self.mentions.get(s.index, [])
@@ -158,19 +164,19 @@ class _Article:
         return self.blocs[group].name if group is not None else None
 
     # -- output ------------------------------------------------------------------------
-    def _emit(self, s: Sentence, ftype: str, _year_stated: bool = True, **fields) -> None:
+    def _emit(self, s: Sentence, ftype: str, year_stated: bool = True, **fields) -> None:
         key = self._key(ftype, fields)
         fact = {"doc": self.doc, "type": ftype, **fields}
         if ftype == "award":
             fact["award_type"] = _award_type(fields["award"])
-            if not _year_stated:
+            if not year_stated:
                 fact["_defaulted"] = True
         fact["evidence"] = s.text
         fact["span"] = [s.start, s.end]
         if key not in self.seen:
             self.seen[key] = len(self.out)
             self.out.append(fact)
-        elif ftype == "award" and _year_stated and self.out[self.seen[key]].get("_defaulted"):
+        elif ftype == "award" and year_stated and self.out[self.seen[key]].get("_defaulted"):
             # A caption repeats an award without its year; the sentence that states it wins.
             self.out[self.seen[key]] = fact
 
@@ -185,6 +191,28 @@ class _Article:
         if ftype == "position":
             return ftype, fold(f["person"]), fold(f["role"]), unit_key(f["organization"] or "", j)
         return ftype, _award_type(f["award"]) or fold(f["award"]), unit_key(f["recipient"], j), f["status"]
+
+
+_PLACE_NAMED = re.compile(r"(?:thành phố|tỉnh|TP\.?)\s*((?:[A-ZĐÀ-Ỹ][\w'’]*[ -]?){1,4})", re.IGNORECASE)
+
+
+def _most_named_province(text: str, level: str) -> str | None:
+    """The province or city (of `level`: "phố" or "tỉnh") named most often in `text`, if it is
+    named at least twice and more often than any other."""
+    counts: Counter = Counter()
+    table = provinces()
+    for m in _PLACE_NAMED.finditer(text):
+        words = m.group(1).replace("-", " - ").split()
+        for n in range(min(4, len(words)), 0, -1):
+            full = table.get(fold(" ".join(words[:n])))
+            if full:
+                counts[full] += 1
+                break
+    wanted = [(full, c) for full, c in counts.most_common()
+              if full.startswith("thành phố" if level == "phố" else "tỉnh")]
+    if wanted and wanted[0][1] >= 2 and (len(wanted) == 1 or wanted[0][1] > wanted[1][1]):
+        return wanted[0][0]
+    return None
 
 
 @lru_cache(maxsize=1)

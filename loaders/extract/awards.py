@@ -54,10 +54,13 @@ def awards_in(tokens: list[Token], text: str, ctx: Context, people: list[Person]
     out = []
     for idx, (start, end, name, yearly) in enumerate(mentions):
         clause_start, clause_end = _clause(tokens, start)
-        nxt = next((m[0] for m in mentions[idx + 1:] if m[0] < clause_end), clause_end)
+        following = mentions[idx + 1][0] if idx + 1 < len(mentions) else len(tokens)
+        nxt = min(following, clause_end)
         name = _with_issuer(name, tokens, start, text, ctx)
-        recipients = _recipients_after(tokens, end, nxt, text, ctx) \
-            or _recipients_before(tokens, start, clause_start, text, ctx, people)
+        recipients, list_end = _recipients_after(tokens, end, nxt, following, text, ctx)
+        if list_end > clause_end:       # a list of people that runs on past ";"
+            nxt = min(following, _clause(tokens, list_end - 1)[1])
+        recipients = recipients or _recipients_before(tokens, start, clause_start, text, ctx, people)
         if not recipients:
             continue
         status = _status(text, tokens, clause_start, start)
@@ -153,7 +156,9 @@ def _clause(tokens, k) -> tuple[int, int]:
     return s, e
 
 
-def _recipients_after(tokens, end, limit, text, ctx) -> list[tuple[str, str]]:
+def _recipients_after(tokens, end, limit, reach, text, ctx) -> tuple[list[tuple[str, str]], int]:
+    """Recipients after the award ("… cho A và B", "… được trao: A; B"), and where they end.
+    `limit` ends the clause; a list of people separated by ";" may go on up to `reach`."""
     j = end
     if j < len(tokens) and tokens[j].lower == "năm" and j + 1 < len(tokens):
         j += 2
@@ -172,16 +177,17 @@ def _recipients_after(tokens, end, limit, text, ctx) -> list[tuple[str, str]]:
             while j < len(tokens) and tokens[j].start < stop:
                 j += 1
     else:
-        return []
-    found = _read_list(tokens, j, len(tokens) if list_mode else limit, text, ctx, list_mode)
+        return [], j
+    found, j = _read_list(tokens, j, reach if list_mode else limit, reach, text, ctx, list_mode)
     more = next((k for k in range(j, min(limit, len(tokens)) - 1)
                  if tokens[k].lower == "và" and tokens[k + 1].lower == "cho"), None)
     if found and more:   # "… cho A vì …, và cho ông B vì …"
-        found += _read_list(tokens, more + 2, limit, text, ctx, False)
-    return found
+        extra, j = _read_list(tokens, more + 2, limit, reach, text, ctx, False)
+        found += extra
+    return found, j
 
 
-def _read_list(tokens, j, limit, text, ctx, list_mode) -> list[tuple[str, str]]:
+def _read_list(tokens, j, limit, reach, text, ctx, list_mode) -> tuple[list[tuple[str, str]], int]:
     out, n = [], min(limit, len(tokens))
     while j < n:
         p = person_at(tokens, j, ctx, text, bare_name=True)
@@ -194,15 +200,17 @@ def _read_list(tokens, j, limit, text, ctx, list_mode) -> list[tuple[str, str]]:
                 break
             out.append((u.name, "unit"))
             j = u.end
-        j = _skip_aside(tokens, j, n)
+        j = _skip_aside(tokens, j, len(tokens))
         # people in a list are often separated by ";" ("cho ông A - …; bà B - …")
-        person_next = j + 1 < n and tokens[j].text == ";" and honorific_at(tokens, j + 1) > 0
+        person_next = j + 1 < len(tokens) and tokens[j].text == ";" and honorific_at(tokens, j + 1) > 0
+        if person_next:
+            n = min(reach, len(tokens))
         if j < n and (tokens[j].text == "," or tokens[j].lower == "và"
                       or (list_mode and tokens[j].text == ";") or person_next):
             j += 1
             continue
         break
-    return out
+    return out, j
 
 
 def _skip_aside(tokens, j, n) -> int:
@@ -224,7 +232,7 @@ def _recipients_before(tokens, start, clause_start, text, ctx, people) -> list[t
     voted = list(re.finditer(r"suy tôn\s+", before))
     if voted:
         k = _token_at(tokens, tokens[clause_start].start + voted[-1].end())
-        return _read_list(tokens, k, start, text, ctx, False)
+        return _read_list(tokens, k, start, start, text, ctx, False)[0]
     if not verbs:
         return []
     verb_at = tokens[clause_start].start + verbs[0].start()

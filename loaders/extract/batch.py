@@ -38,8 +38,12 @@ def extract_paths(paths: Iterable[Path], resolve: bool = True) -> Iterator[Outco
             manifests.setdefault(path.parent, {})
             yield Outcome(path, error=exc.reason)
             continue
-        facts = extract(article.text, article.doc, jurisdiction=article.jurisdiction,
-                        published=article.published)
+        try:
+            facts = extract(article.text, article.doc, jurisdiction=article.jurisdiction,
+                            published=article.published)
+        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
+            yield Outcome(path, article, error=f"could not extract facts ({type(exc).__name__}: {exc})")
+            continue
         if resolver is not None:
             facts = resolver.resolve(article, facts)
         yield Outcome(path, article, facts)

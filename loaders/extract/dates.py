@@ -16,6 +16,12 @@ from datetime import date
 _PART_OF_DAY = r"(?:(?:Sáng|Chiều|Tối|Trưa|Đêm|Sáng sớm)\s+(?:ngày\s+)?|(?:Ngày|ngày)\s+)"
 _NUMERIC = re.compile(_PART_OF_DAY + r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?(?!\d)")
 _WORDS = re.compile(_PART_OF_DAY + r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?")
+# "Sáng nay (18/12)", "Chiều qua (14/3/2023)", "Hôm nay (5/1)"
+_TODAY = re.compile(r"(?:Sáng|Chiều|Tối|Trưa|Hôm|Ngày)\s+(?:nay|qua|hôm qua|hôm nay)\s*"
+                    r"\((\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?\)")
+# A date inside the sentence ("… tổ chức hội nghị vào ngày 20/12/2023"), the last resort.
+_ANYWHERE = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s*[/\-]\s*(\d{1,2})(?:\s*[/\-]\s*(\d{4}))?(?!\d)",
+                       re.IGNORECASE)
 # A date heads the event sentence, after at most a source tag such as "HNP - " or "(BDO) ".
 _LEAD = re.compile(r"^(?:\([^)]{1,40}\)\s*(?:-\s*)?|[A-ZĐ]{2,10}\s+-\s+)?")
 _EVENT_WORDS = re.compile(r"tổ chức|tổng kết|ký kết|giao ước|hội nghị|họp|diễn ra|phát động",
@@ -23,6 +29,7 @@ _EVENT_WORDS = re.compile(r"tổ chức|tổng kết|ký kết|giao ước|hội
 _REVIEWED = re.compile(r"(?:tổng kết|sơ kết)[^.;]{0,80}?năm (\d{4})", re.IGNORECASE)
 _OPENED = re.compile(r"(?:giao ước|triển khai|phát động|phương hướng|nhiệm vụ)[^.;]{0,60}?năm (\d{4})",
                      re.IGNORECASE)
+_AWARDS_OF = re.compile(r"quyết định khen thưởng năm (\d{4})|khen thưởng năm (\d{4})\s*:", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(?:năm\s+)(\d{4})(?!\d)")
 
 
@@ -32,14 +39,9 @@ class Years:
     reviewed: int | None
     opened: int | None
     reviews: bool = False      # the article reports a review ("tổng kết") of `reviewed`
-    event_month: int | None = None
-
-    @property
-    def conferred(self) -> int | None:
-        """The default achievement year of an award handed over without one: the year just
-        reviewed at a conference early in the next year; unknown at a year-end conference,
-        where decisions handed over usually reward an earlier year."""
-        return self.reviewed if (self.event_month or 12) <= 8 else None
+    conferred: int | None = None    # "trao các quyết định khen thưởng năm 2022": the year of
+                                    # the awards handed over; otherwise an award handed over
+                                    # without a year has none (it may reward an earlier year)
 
     @property
     def described(self) -> int | None:
@@ -51,12 +53,23 @@ def parse_date_at_head(sentence: str) -> tuple[int, int, int | None] | None:
     """(day, month, year or None) of a date that opens `sentence`, or None."""
     lead = _LEAD.match(sentence).end()
     head = sentence[lead:lead + 60]
-    for pattern in (_NUMERIC, _WORDS):
+    for pattern in (_NUMERIC, _WORDS, _TODAY):
         m = pattern.match(head)
         if m:
-            day, month = int(m.group(1)), int(m.group(2))
-            if 1 <= day <= 31 and 1 <= month <= 12:
-                return day, month, int(m.group(3)) if m.group(3) else None
+            return _valid(m)
+    return None
+
+
+def parse_date_inside(sentence: str) -> tuple[int, int, int | None] | None:
+    """(day, month, year or None) of "ngày 20/12" anywhere in `sentence`, or None."""
+    m = _ANYWHERE.search(sentence)
+    return _valid(m) if m else None
+
+
+def _valid(m: re.Match) -> tuple[int, int, int | None] | None:
+    day, month = int(m.group(1)), int(m.group(2))
+    if 1 <= day <= 31 and 1 <= month <= 12:
+        return day, month, int(m.group(3)) if m.group(3) else None
     return None
 
 
@@ -75,12 +88,14 @@ def article_years(event_sentence: str | None, text: str, event_year: int | None,
         if opened and not reviewed:
             reviewed = opened - 1
         if reviewed and opened:
-            return Years(reviewed, opened, bool(_first_year(_REVIEWED, source)), event_month)
+            return Years(reviewed, opened, bool(_first_year(_REVIEWED, source)),
+                         _first_year(_AWARDS_OF, text))
     year = event_year or _year_of(published)
     if year is None:
         return Years(None, None)
     late = (event_month or 12) >= 9
-    return Years(year if late else year - 1, year + 1 if late else year, late, event_month)
+    return Years(year if late else year - 1, year + 1 if late else year, late,
+                 _first_year(_AWARDS_OF, text))
 
 
 def resolve_year(day: int, month: int, year: int | None, years: Years,
@@ -108,7 +123,7 @@ def explicit_year(text: str) -> int | None:
 
 def _first_year(pattern: re.Pattern, text: str) -> int | None:
     m = pattern.search(text)
-    return int(m.group(1)) if m else None
+    return int(next(g for g in m.groups() if g)) if m else None
 
 
 def _year_of(published: str | None) -> int | None:

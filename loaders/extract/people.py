@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass, field
 
 from thidua.loaders.extract.tokens import Token, words_at
-from thidua.loaders.extract.units import (Context, Unit, cue_at, embedded_unit, honorific_at, may_start_person,
-                                          match_unit, person_run, resolve_place, role_at)
+from thidua.loaders.extract.units import (Context, cue_at, embedded_unit, honorific_at,
+                                          match_unit, may_start_person, person_run, role_at)
 
 _PARTY_LEVEL = {"Tỉnh ủy": "tỉnh", "Thành ủy": "thành phố", "Huyện ủy": "huyện",
                 "Quận ủy": "quận", "Thị ủy": "thị xã"}
+_COMMITTEE = re.compile(r"(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy)(?: [A-ZĐÀ-Ỹ0-9].*)?$")
 _CUE_PREFIXES = (("đại", "diện", "đơn", "vị"), ("thay", "mặt", "đơn", "vị"), ("đại", "diện"),
                  ("đơn", "vị"), ("là", "đơn", "vị"))
 
@@ -191,7 +192,13 @@ def _organisation(tokens, k, embed, implied, ctx, text) -> tuple[str | None, int
 
 
 def _fill_party_places(p: Person, ctx: Context) -> None:
-    """"Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Đông Anh": the Huyện ủy of Đông Anh."""
+    """"Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Đông Anh": the Huyện ủy of Đông Anh; and
+    "Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy": a member of that Tỉnh ủy's board."""
+    for pos in p.positions:
+        if pos.organization is None and pos.role.startswith("Ủy viên"):
+            committee = next((m.group() for o in p.positions if o.organization
+                              for m in [_COMMITTEE.search(o.organization)] if m), None)
+            pos.organization = committee
     for pos in p.positions:
         org = pos.organization
         if org not in _PARTY_LEVEL:

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from thidua.loaders.extract.lexicon import expand
 from thidua.loaders.extract.tokens import Token, tokenize
+from thidua.text import nfc
 
 _END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _NO_BREAK_BEFORE = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|Q|P|St|Th\.S)\.|^\s*\(?\d{1,2}[.)])$")
@@ -36,13 +37,18 @@ class Sentence:
         return tokenize(self.work)
 
     @cached_property
+    def nfc(self) -> str:
+        """The sentence in NFC, for keyword tests (the evidence itself stays as written)."""
+        return nfc(self.text)
+
+    @cached_property
     def lower(self) -> str:
-        return self.text.lower()
+        return self.nfc.lower()
 
     @property
     def is_shouting(self) -> bool:
         """All-capital headings and portal banners carry no reliable names."""
-        return len(self.text) > 8 and self.text.isupper()
+        return len(self.text) > 8 and self.nfc.isupper()
 
 
 def split_sentences(text: str) -> list[Sentence]:

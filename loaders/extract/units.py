@@ -397,7 +397,8 @@ def provinces_named(tokens: list[Token]) -> list[tuple[int, str]]:
 @lru_cache(maxsize=8192)
 def unit_key(name: str, jurisdiction: str | None = None) -> str:
     """An identity key within one article: accents folded, place and "UBND" prefixes dropped."""
-    s = fold(lexicon.expand(name))
+    s = lexicon.legal_forms().sub(" ", fold(lexicon.expand(name)))
+    s = re.sub(r"\s+", " ", s).strip()
     if jurisdiction:
         j = fold(jurisdiction)
         bare = re.sub(r"^(thanh pho|tinh) ", "", j)

@@ -79,6 +79,11 @@ def organisation_core(kind: str, head: str) -> str:
     return core.strip()
 
 
+def is_committee_of_area(label: str) -> bool:
+    """ "Ủy ban nhân dân huyện Đông Anh": the People's Committee standing for its area."""
+    return re.match(r"uy ban nhan dan (" + _folded_admin() + r")\b", fold(label)) is not None
+
+
 def _core_steps(kind: str, head: str, core: str) -> tuple[str, ...]:
     """What the identity key ignores, in words, for merge reasons."""
     folded = fold(head)

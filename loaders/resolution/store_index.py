@@ -5,7 +5,7 @@ its IRI (which scope it was minted in), then indexing every label it carries und
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -20,13 +20,17 @@ from thidua.vocab import sparql_prefixes
 
 KINDS = ("bloc", "unit", "person")
 
-_LABELS = sparql_prefixes(["skos", "td"]) + """
-SELECT ?e ?g ?label ?alt ?j ?jlabel WHERE {
-  GRAPH ?g { ?e skos:prefLabel ?label .
-    OPTIONAL { ?e skos:altLabel ?alt }
-    OPTIONAL { ?e td:jurisdiction ?j . OPTIONAL { ?j skos:prefLabel ?jlabel } } }
-  FILTER(STRSTARTS(STR(?e), ?base))
-}"""
+# Separate small queries: one joined query over every graph is several times slower.
+_LABELS = sparql_prefixes(["skos"]) + """
+SELECT DISTINCT ?e ?label WHERE { ?e skos:prefLabel ?label FILTER(STRSTARTS(STR(?e), ?base)) }"""
+_ALT_LABELS = sparql_prefixes(["skos"]) + """
+SELECT DISTINCT ?e ?alt WHERE { ?e skos:altLabel ?alt FILTER(STRSTARTS(STR(?e), ?base)) }"""
+_JURISDICTIONS = sparql_prefixes(["td"]) + """
+SELECT DISTINCT ?e ?j WHERE { ?e td:jurisdiction ?j }"""
+_JURISDICTION_LABELS = sparql_prefixes(["td", "skos"]) + """
+SELECT DISTINCT ?j ?label WHERE { ?j a td:Jurisdiction ; skos:prefLabel ?label }"""
+_PERSON_GRAPHS = sparql_prefixes(["td"]) + """
+SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e a td:Person } }"""
 _POSITIONS = sparql_prefixes(["td", "org"]) + """
 SELECT DISTINCT ?p ?o WHERE { ?f a td:Position ; org:member ?p ; org:organization ?o }"""
 _BLOCS_BY_GRAPH = sparql_prefixes(["td"]) + """
@@ -44,6 +48,11 @@ class StoredEntity:
     blocs: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
 
+    def register_forms(self) -> set[str]:
+        """The labels that are normalised names (not written forms such as "Sở KH&ĐT")."""
+        labels = {self.entity.label} | self.entity.alt_labels
+        return {label for label in labels if self.mention(label).label == label} or {self.entity.label}
+
     def mention(self, label: str, scope: str | None = None) -> Mention:
         scope = self.scope if scope is None else scope
         where = self.where if scope == (self.where.scope if self.where else None) else None
@@ -53,34 +62,42 @@ class StoredEntity:
 
 
 def stored_entities(store) -> Iterator[StoredEntity]:
-    rows = store.select(_LABELS, {"base": Literal(iri.ID)})
-    graphs_of, labels, alts, juris = defaultdict(set), defaultdict(Counter), defaultdict(set), {}
-    for row in rows:
-        e = row["e"].value
-        if _kind(e) is None:
-            continue
-        graphs_of[e].add(row["g"].value)
-        labels[e][row["label"].value] += 1
-        if "alt" in row:
-            alts[e].add(row["alt"].value)
-        if "j" in row:
-            juris[e] = (row["j"].value, row["jlabel"].value if "jlabel" in row else None)
+    from thidua.loaders.resolve import _label_quality
+    base = {"base": Literal(iri.ID)}
+    labels, alts = defaultdict(set), defaultdict(set)
+    for row in store.select(_LABELS, base):
+        if _kind(row["e"].value):
+            labels[row["e"].value].add(row["label"].value)
+    for row in store.select(_ALT_LABELS, base):
+        alts[row["e"].value].add(row["alt"].value)
+    jurisdiction_names = {r["j"].value: r["label"].value for r in store.select(_JURISDICTION_LABELS)}
+    juris = {r["e"].value: _jurisdiction(r["j"].value, jurisdiction_names.get(r["j"].value))
+             for r in store.select(_JURISDICTIONS)}
     positions = defaultdict(set)
     for row in store.select(_POSITIONS):
         positions[row["p"].value].add(row["o"].value)
-    blocs_in = defaultdict(set)
+    blocs_in, doc_of, graphs_of = defaultdict(set), {}, defaultdict(set)
     for row in store.select(_BLOCS_BY_GRAPH):
         blocs_in[row["g"].value].add(row["b"].value)
-    doc_of = {row["g"].value: row["doc"].value for row in store.select(_DOCS)}
+    for row in store.select(_DOCS):
+        doc_of[row["g"].value] = row["doc"].value
+    for row in store.select(_PERSON_GRAPHS):
+        graphs_of[row["e"].value].add(row["g"].value)
+    # An entity minted in an article without jurisdiction is scoped to that article's bloc.
+    unscoped_blocs = sorted(b for b in set().union(*blocs_in.values()) if b not in juris) if blocs_in else []
     for e in sorted(labels):
-        label = max(sorted(labels[e]), key=lambda lab: labels[e][lab])
-        where = _jurisdiction(*juris[e]) if e in juris else None
-        entity = Entity(e, _kind(e), label, (alts[e] | set(labels[e])) - {label},
-                        where.name if where else None)
-        blocs = set().union(*(blocs_in[g] for g in graphs_of[e])) - {e}
-        stored = StoredEntity(entity, where=where, organisations=positions.get(e, set()),
-                              blocs=blocs, docs={doc_of[g] for g in graphs_of[e] if g in doc_of})
+        label = max(sorted(labels[e]), key=lambda lab: _label_quality(_kind(e), lab))   # graphs may differ
+        where = juris.get(e)
+        entity = Entity(e, _kind(e), label, (alts[e] | labels[e]) - {label}, where.name if where else None)
+        if graphs_of[e]:
+            blocs = set().union(*(blocs_in[g] for g in graphs_of[e]))
+        else:
+            blocs = set() if where else set(unscoped_blocs)
+        stored = StoredEntity(entity, where=where, organisations=positions.get(e, set()), blocs=blocs - {e},
+                              docs={doc_of[g] for g in graphs_of[e] if g in doc_of})
         stored.scope = _minted_scope(stored)
+        if entity.kind != "person":
+            stored.blocs = set()          # bloc context serves the person typo rule only
         yield stored
 
 

@@ -25,6 +25,7 @@ _REMOTE_OPTIONS = [
     (("--timeout",), dict(type=float, metavar="SECONDS",
                           help="Seconds to wait for the endpoint on each request [default: 30].")),
 ]
+_REMOTE_NAMES = {decls[0].lstrip("-").replace("-", "_") for decls, _ in _REMOTE_OPTIONS}
 
 
 def _remember_remote(ctx, param, value):
@@ -57,10 +58,10 @@ def open_store_from(store_path, endpoint, **kwargs):
     """The one place commands open a store: embedded at store_path, or the endpoint's."""
     from thidua.graph_store import open_store
     remote = remote_options()
-    remote.update({k: kwargs.pop(k) for k in list(kwargs)
-                   if k in _REMOTE_NAMES and kwargs[k] is not None})
-    for k in _REMOTE_NAMES & kwargs.keys():
-        kwargs.pop(k)
+    for name in _REMOTE_NAMES & kwargs.keys():  # explicit arguments win over the options
+        value = kwargs.pop(name)
+        if value is not None:
+            remote[name] = value
     if endpoint:
         return open_store(None, endpoint=endpoint, **remote, **kwargs)
     if remote.get("query_url"):
@@ -71,8 +72,6 @@ def open_store_from(store_path, endpoint, **kwargs):
                                "need --endpoint URL or --query-url URL")
     return open_store(store_path, **kwargs)
 
-
-_REMOTE_NAMES = {decls[0].lstrip("-").replace("-", "_") for decls, _ in _REMOTE_OPTIONS}
 
 
 def quiet(ctx) -> bool:

@@ -48,6 +48,7 @@ def command(store_path, site_dir, port, sparql_port, no_sparql):
         if not Path(store_path).is_dir():
             raise click.UsageError(f"no store at {store_path}: run `thidua load` first, "
                                    "or pass --no-sparql")
+        warn_if_written(store_path)
         sparql = OxigraphServer(store_path, port=sparql_port or free_port(), read_only=True,
                                 union_default_graph=True)
     httpd = site_server(site, port)
@@ -67,6 +68,18 @@ def command(store_path, site_dir, port, sparql_port, no_sparql):
         httpd.server_close()
         if sparql is not None:
             sparql.stop()
+
+
+def warn_if_written(store_path: str) -> None:
+    """A read-only server beside a writer may fail to start or show an old state (Oxigraph
+    leaves that undefined), so say so rather than let it fail mysteriously."""
+    from thidua.errors import StoreLocked
+    from thidua.graph_store import EmbeddedStore
+    try:
+        EmbeddedStore(store_path).close()
+    except StoreLocked:
+        click.echo(f"Warning: another process is writing the store at {store_path}; the SPARQL "
+                   "endpoint may fail or show the data as it was when serve started.", err=True)
 
 
 def _interrupt(signum, frame):

@@ -11,12 +11,15 @@ from thidua.errors import ValidationFailed
 @store_options
 @click.option("--graph", "graphs", multiple=True, metavar="IRI",
               help="Check only this named graph (repeatable); default: every graph.")
+@click.option("-j", "--jobs", type=int, default=1, show_default=True,
+              help="Worker processes checking graphs (0 = one per core).")
 @click.pass_context
-def command(ctx, store_path, endpoint, graphs, **remote):
+def command(ctx, store_path, endpoint, graphs, jobs, **remote):
     """Validate every named graph against the SHACL shapes of the ontology.
 
     Graphs are checked one at a time, each with the ontology and the award-type scheme, so
-    memory stays bounded on large stores. Each violation is printed on stdout as one line
+    memory stays bounded on large stores; then entities whose preferred label differs between
+    graphs are looked for across the store. Each violation is printed on stdout as one line
     naming the graph, the node (with its label) and the shape it breaks; the exit code is 1
     when there is any. Without violations, a one-line summary goes to stderr.
 
@@ -24,13 +27,14 @@ def command(ctx, store_path, endpoint, graphs, **remote):
     Example:
         thidua validate
         thidua validate --store my-store --graph https://w3id.org/thidua/graph/a-01
+        thidua validate -j 0
     """
     from thidua.ontology.validate import validate_store
     # Read-only: validation may run while a load holds the store open for writing.
     store = open_store_from(store_path, endpoint, read_only=True, **remote)
     try:
         with _progress(ctx, store, graphs) as advance:
-            report = validate_store(store, graphs or None, progress=advance)
+            report = validate_store(store, graphs or None, progress=advance, jobs=_jobs(jobs))
     finally:
         store.close()
     for line in report.lines():
@@ -38,6 +42,11 @@ def command(ctx, store_path, endpoint, graphs, **remote):
     if not report.conforms:
         raise ValidationFailed(report.summary())
     click.echo(f"Validate: {report.summary()}, the store conforms to the shapes", err=True)
+
+
+def _jobs(jobs: int) -> int:
+    import os
+    return (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
 
 
 class _progress:
