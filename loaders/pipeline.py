@@ -17,7 +17,8 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
+from pyoxigraph import (BlankNode, CanonicalizationAlgorithm, Dataset, Literal, NamedNode, Quad,
+                        RdfFormat, parse)
 
 from thidua import __version__, iri
 from thidua.errors import ThiduaError, UnreadableInput
@@ -289,4 +290,16 @@ def ensure_vocabulary(store: GraphStore) -> None:
     for text in texts:
         quads.extend(Quad(q.subject, q.predicate, q.object, graph)
                      for q in parse(text, format=RdfFormat.TURTLE))
-    store.replace_graph(VOCABULARY_GRAPH, quads)
+    store.replace_graph(VOCABULARY_GRAPH, skolemized(quads))
+
+
+def skolemized(quads: list[Quad]) -> list[Quad]:
+    """Blank nodes as IRIs named by their canonical labels. Every store relabels blank nodes
+    when it loads them (pyoxigraph on load, a SPARQL server on PUT), so without this two loads,
+    or the embedded and the remote store, would publish different dumps of the same graph."""
+    dataset = Dataset(quads)
+    dataset.canonicalize(CanonicalizationAlgorithm.RDFC_1_0)
+
+    def term(t):
+        return NamedNode(iri.skolem(t.value)) if isinstance(t, BlankNode) else t
+    return [Quad(term(q.subject), q.predicate, term(q.object), q.graph_name) for q in dataset]

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import logging
 import os
 import time
@@ -22,6 +24,8 @@ from thidua.site.urls import alternate
 from thidua.site.writer import SiteWriter
 
 log = logging.getLogger(__name__)
+DUMP_SOURCE = "dumps/SHA256"          # hash of the sorted N-Quads the dumps were made from
+DUMP_SIZES = "dumps/sizes.json"
 
 
 @dataclass
@@ -129,16 +133,34 @@ def _write_site_pages(writer, builder, index, data, descriptions, base_url, warn
         "search.html", "search.html", "Tìm kiếm", "search", {"count": len(entries)})))
     writer.write("sparql.html", render(builder.site_page(
         "sparql.html", "sparql.html", "Truy vấn SPARQL", "sparql", _sparql_sections(writer, data, warn))))
-    files = dumps(descriptions)
-    for path, content in files.items():
-        writer.write(path, content)
-    sizes = [{"path": p, "format": f, "size": _size(len(files[p]))} for f, p in sorted(DUMPS.items())]
+    sizes = _write_dumps(writer, descriptions)
     writer.write("data.html", render(builder.site_page(
         "data.html", "data.html", "Tải dữ liệu", "data",
         {"dumps": sizes, "quads": len(descriptions.quads), "graphs": len({str(q.graph_name) for q in descriptions.quads})})))
     writer.write("void.ttl", void_description(descriptions, base_url, len(index.pages), builder.build_date))
     _write_ontology(writer, builder, warn)
     return 5
+
+
+def _write_dumps(writer, descriptions) -> list[dict]:
+    """The full dumps; when the data is the same as last build's, the files are kept as they are
+    (serialising the whole dataset as Turtle and JSON-LD is the slowest step of a rebuild)."""
+    source = f"{hashlib.sha256(descriptions.nquads).hexdigest()}\n".encode()
+    previous_sizes = writer.out / DUMP_SIZES
+    if writer.unchanged_since_last_build(DUMP_SOURCE, source) and all(
+            writer.unchanged_since_last_build(p, (writer.out / p).read_bytes()) for p in DUMPS.values()):
+        for path in (*DUMPS.values(), DUMP_SIZES):
+            writer.keep(path)
+        writer.keep(DUMP_SOURCE)
+        sizes = json.loads(previous_sizes.read_text(encoding="utf-8"))
+    else:
+        files = dumps(descriptions)
+        for path, content in files.items():
+            writer.write(path, content)
+        sizes = {p: len(files[p]) for p in DUMPS.values()}
+        writer.write(DUMP_SIZES, json.dumps(sizes, sort_keys=True) + "\n")
+        writer.write(DUMP_SOURCE, source)
+    return [{"path": p, "format": f, "size": _size(sizes[p])} for f, p in sorted(DUMPS.items())]
 
 
 def _sparql_sections(writer, data, warn) -> dict:

@@ -214,7 +214,10 @@ def _gather_facts(store: GraphStore, nodes: dict[str, Node]) -> dict[str, Fact]:
         if fact is None:
             continue
         if "start" in row and "end" in row and fact.start is None:
-            fact.start, fact.end = int(row["start"].value), int(row["end"].value)
+            start, end = row["start"].value, row["end"].value
+            # A loader bug must not stop the site: bad offsets just mean no highlight.
+            if start.isdigit() and end.isdigit():
+                fact.start, fact.end = int(start), int(end)
         if "exact" in row and fact.exact is None:
             fact.exact = _value(row["exact"])
     for row in store.select(query_text("fact_values")):

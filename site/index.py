@@ -151,7 +151,9 @@ class SiteIndex:
         if fact.kind in ("leadership", "membership"):
             role_iri = fact.one("role") or MEMBER
             role = self.ui_label(role_iri)
-            role_link = Link(role, None, role_iri)     # no page: the role is an ontology term
+            term = self.data.nodes.get(role_iri)
+            # No page of its own: the role is an ontology term (documented on ontology/).
+            role_link = Link(role, None, role_iri, term.label_en if term else None)
         elif fact.kind == "award":
             role = self.ui_label(fact.one("status") or "")
             role_link = self.link(fact.one("awardType"))

@@ -67,6 +67,18 @@ class SiteWriter:
         self.counts.written += 1
         self.counts.pages_written += page
 
+    def unchanged_since_last_build(self, path: str, content: bytes) -> bool:
+        """Whether `path` held exactly `content` in the previous build and still exists."""
+        digest = hashlib.sha256(content).hexdigest()
+        return self.previous.get(path) == digest and (self.out / path).is_file()
+
+    def keep(self, path: str) -> None:
+        """Carry a file of the previous build over unchanged, without producing its bytes."""
+        if path not in self.previous or not (self.out / path).is_file():
+            raise ValueError(f"nothing to keep at {path}")
+        self.current[path] = self.previous[path]
+        self.counts.skipped += 1
+
     def _drain(self) -> None:
         pending, self._pending = self._pending, []
         for future in pending:

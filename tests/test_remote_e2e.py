@@ -69,14 +69,11 @@ def is_dump(name: str) -> bool:
 def test_the_site_built_from_the_endpoint_has_byte_identical_pages(two_sites):
     embedded, remote = two_sites
     assert sorted(remote) == sorted(embedded)
-    pages = [name for name in embedded if not is_dump(name)]
+    pages = [name for name in embedded if not is_dump(name)]  # the dumps: the test below
     assert len(pages) > 10
     assert [name for name in pages if embedded[name] != remote[name]] == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the vocabulary graph has blank nodes (OWL lists in thidua.ttl), and a server relabels "
-    "blank nodes on PUT/POST; byte-identical dumps need them skolemized when loading"))
 def test_the_site_built_from_the_endpoint_has_byte_identical_dumps(two_sites):
     embedded, remote = two_sites
     dumps = [name for name in embedded if is_dump(name)]

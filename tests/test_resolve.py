@@ -363,3 +363,20 @@ def test_score_reports_at_least_90_percent_resolved(shared_dir, corpus):
     # dev: "tỉnh Khánh Hòa" (b-06) = "Ủy ban nhân dân tỉnh Khánh Hòa" (a-11) is joined the way the
     # gold joins Đà Nẵng's pair, but the gold has no cluster for it: one id counts against us.
     assert over <= (1 if corpus == "dev" else 0)
+
+
+def test_review_applies_a_decisions_file_and_names_its_bad_lines(tmp_path):
+    (tmp_path / "manifest.tsv").write_text("doc\turl\tjurisdiction\tpublished\n"
+                                           "x\t\ttỉnh Hà Tĩnh\t\ny\t\ttỉnh Hà Tĩnh\t\n", encoding="utf-8")
+    facts = [_position("x", "Đặng Trọng Thắng", "Giám đốc", "Sở Giao thông vận tải"),
+             _position("y", "Đặng Trong Thắng", "Giám đốc", "Sở Y tế")]
+    (tmp_path / "facts.jsonl").write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in facts),
+                                          encoding="utf-8")
+    (tmp_path / "decisions.tsv").write_text("same\tĐặng Trọng Thắng\tĐặng Trong Thắng\nsame\tonly one\n",
+                                            encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-q", "review", "--format", "tsv", "--decisions",
+                                      str(tmp_path / "decisions.tsv"), str(tmp_path / "facts.jsonl")])
+    assert result.exit_code == 1
+    assert "decisions.tsv:2:" in result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines()[1:]]
+    assert any(r[0] == "merged" and r[5] == "Đặng Trong Thắng" and r[7].startswith("decision") for r in rows)

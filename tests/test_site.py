@@ -289,3 +289,21 @@ def test_sparql_examples_have_real_values_and_return_rows(built):
     assert examples, "no named query could be offered"
     with_rows = [e["name"] for e in examples if store.select(e["query"])]
     assert "person-timeline" in with_rows or len(with_rows) >= len(examples) // 2
+
+
+def test_malformed_facts_do_not_stop_the_build(tmp_path):
+    from pyoxigraph import Literal, NamedNode, Quad
+    from thidua.vocab import OA, PROV, RDF_TYPE, TD
+
+    store = make_store(tmp_path / "store", hostile=False)
+    g = NamedNode("https://w3id.org/thidua/graph/broken")
+    art = NamedNode("https://w3id.org/thidua/id/article/000-1c16179c51bb800b-da3e1d")
+    fact, ev = NamedNode("https://w3id.org/thidua/id/fact/broken/1"), NamedNode("https://w3id.org/thidua/id/fact/broken/1/evidence")
+    store.bulk_add([Quad(fact, RDF_TYPE, TD.BlocLeadership, g),           # no bloc, no unit, no year
+                    Quad(fact, PROV.wasDerivedFrom, art, g),
+                    Quad(fact, TD.emulationYear, Literal("năm ngoái"), g),
+                    Quad(fact, TD.evidence, ev, g),
+                    Quad(ev, OA.start, Literal("x"), g), Quad(ev, OA.end, Literal("99999"), g)])
+    report = build(store, tmp_path / "out", progress=False)
+    store.close()
+    assert report.pages > 30 and check_site(tmp_path / "out").ok

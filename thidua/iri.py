@@ -89,3 +89,8 @@ def run(version: str) -> str:
 
 def agent(version: str) -> str:
     return f"{ID}agent/thidua-{slug(version)}"
+
+
+def skolem(label: str) -> str:
+    """A blank node as an IRI (RDF 1.1 skolemization); `label` is its canonical label."""
+    return f"{BASE}.well-known/genid/{slug(label)}"
