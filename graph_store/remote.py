@@ -352,7 +352,7 @@ class RemoteStore:
 
 def _rows(result: QuerySolutions) -> list[Row]:
     names = [v.value for v in result.variables]
-    return [{n: s[n] for n in names if s[n] is not None} for s in result]
+    return [{n: t for n, t in zip(names, s) if t is not None} for s in result]
 
 
 def _parse_answer(url: str, data: bytes, media_type: str):

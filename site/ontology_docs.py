@@ -4,8 +4,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import sys
-import types
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -15,7 +13,7 @@ from pyoxigraph import NamedNode, RdfFormat, parse
 from thidua.vocab import PREFIXES
 
 log = logging.getLogger(__name__)
-PYLODE_VERSION = "3.4.1"
+PYLODE_VERSION = "3.4.1"  # part of the cache key
 _BLANK = re.compile(r"_:n[0-9a-f]{32,}b\d+|_:[A-Za-z0-9]{20,}")
 
 
@@ -47,13 +45,12 @@ def pylode_html(cache: Path | None = None) -> tuple[str | None, str]:
 
 
 def _run_pylode(path) -> tuple[str | None, str]:
+    from thidua.ontology.docs import ontology_html
     try:
-        OntPub = _import_pylode()
-        html = OntPub(ontology=str(path)).make_html()
-    except Exception as exc:  # pyLODE raises bare Exceptions and even SystemExit on bad input
+        # Vietnamese labels only: pyLODE runs the labels of all languages into one heading.
+        html = ontology_html(lang="vi")
+    except Exception as exc:  # pyLODE raises bare Exceptions on input it cannot use
         return None, f"pyLODE {PYLODE_VERSION} failed: {type(exc).__name__}: {exc}"
-    except SystemExit as exc:
-        return None, f"pyLODE {PYLODE_VERSION} gave up (exit {exc.code})"
     return with_site_link(stable_blank_nodes(html)), ""
 
 
@@ -62,17 +59,6 @@ def with_site_link(html: str) -> str:
     back = ('<p style="margin:.5rem 1rem"><a href="../index.html">← thidua: trang chủ</a> · '
             '<a href="../data.html">tải dữ liệu</a></p>')
     return html.replace("<body>", "<body>\n" + back, 1)
-
-
-def _import_pylode():
-    # The pyLODE 3.4.1 wheel reads its version from a pyproject.toml it does not ship;
-    # give it the version module it expects so the rest of it can load.
-    if "pylode.version" not in sys.modules:
-        shim = types.ModuleType("pylode.version")
-        shim.__version__ = PYLODE_VERSION
-        sys.modules["pylode.version"] = shim
-    from pylode import OntPub
-    return OntPub
 
 
 def stable_blank_nodes(html: str) -> str:

@@ -19,6 +19,9 @@ from thidua.loaders.extract.units import (Context, area_at, award_at, head_at, h
 _ROMAN = re.compile(r"^(?:[IVXL]+|\d+)$")
 _COMMA_CONTINUES = (("ngành",), ("đoàn", "thể"), ("thành", "phố"), ("huyện",), ("thị", "xã"))
 _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,11}$")
+# Lower-case words that open a new clause after a comma, not one more kind of member.
+_CLAUSE_WORDS = {"đơn", "đại", "lãnh", "ông", "bà", "đồng", "gồm", "nhằm", "qua", "trong", "sau",
+                 "tiếp", "các", "những", "với", "và", "cùng", "đồng thời", "nhất", "đặc"}
 _SHARED_WORDS = {"khối", "cụm", "thi", "đua", "các", "cơ", "quan"}
 
 
@@ -71,7 +74,8 @@ def _name_end(toks: list[Token], j: int) -> int:
     while j < n:
         t = toks[j]
         if t.text == ",":
-            if any(words_at(toks, j + 1, w, lower=True) for w in _COMMA_CONTINUES):
+            if any(words_at(toks, j + 1, w, lower=True) for w in _COMMA_CONTINUES) \
+                    or _enumeration_goes_on(toks, start, j + 1):
                 j += 1
                 continue
             break
@@ -91,7 +95,8 @@ def _name_end(toks: list[Token], j: int) -> int:
             if end > k:
                 return end
             comma_goes_on = k < n and toks[k].text == "," and \
-                any(words_at(toks, k + 1, w, lower=True) for w in _COMMA_CONTINUES)
+                (any(words_at(toks, k + 1, w, lower=True) for w in _COMMA_CONTINUES)
+                 or _enumeration_goes_on(toks, start, k + 1))
             if area in ("thành phố", "tỉnh") and not comma_goes_on and \
                     (k >= n or not toks[k].is_word or is_stop(toks, k) or toks[k].is_cap):
                 return k
@@ -114,6 +119,17 @@ def _name_end(toks: list[Token], j: int) -> int:
             break
         j += 1
     return j
+
+
+def _enumeration_goes_on(toks: list[Token], start: int, k: int) -> bool:
+    """"các tỉnh miền núi, trung du phía Bắc", "các tỉnh, thành Đoàn …": a name that opens with
+    "các" enumerates kinds of members, and a comma followed by a plain lower-case word that
+    is no verb, title or name starts the next kind, not a new clause."""
+    if start >= len(toks) or toks[start].lower != "các" or k >= len(toks):
+        return False
+    t = toks[k]
+    return t.is_word and not t.is_cap and not is_stop(toks, k) and not honorific_at(toks, k) \
+        and t.lower not in _CLAUSE_WORDS
 
 
 def _acronym_after(toks: list[Token], end: int) -> str | None:

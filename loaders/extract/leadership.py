@@ -67,6 +67,7 @@ def heads_in(tokens: list[Token], text: str, ctx: Context, people: list[Person],
             found += _handover(tokens, k, end, cue[1], year, text, ctx, units, people)
         else:
             unit, elected = _described_unit(tokens, k, text, units)
+            elected = elected or _takes_over(text, tokens, end)
             if unit:
                 found.append((Head(unit.name, cue[1], year, k), year is not None, elected))
         k = end
@@ -74,9 +75,21 @@ def heads_in(tokens: list[Token], text: str, ctx: Context, people: list[Person],
     heads += _flag_receivers(tokens, text, ctx, units, people, years)
     for p in people:
         for c in p.cues:
-            y = c.year or years.described
+            y = c.year or (years.opened if _takes_over(text, tokens, c.token + 1) else years.described)
             heads.append(Head(c.unit, c.role, y, c.token))
     return heads
+
+
+_TAKE_OVER = re.compile(r"^(?:\s*(?:khối|cụm|trưởng|phó))*\s*(?:đã\s+|sẽ\s+)?"
+                        r"(?:tiếp nhận|nhận bàn giao|đón nhận|nhận)\b", re.IGNORECASE)
+
+
+def _takes_over(text: str, tokens: list[Token], end: int) -> bool:
+    """"thay mặt đơn vị Trưởng khối tiếp nhận Cờ luân lưu": the unit taking the role over holds
+    it for the year being opened, not the one reviewed."""
+    if end >= len(tokens):
+        return False
+    return bool(_TAKE_OVER.match(text[tokens[end].start:]))
 
 
 def _years(found, text, years: Years, sentence_year) -> list[Head]:

@@ -19,8 +19,11 @@ from thidua.text import fold
 TRIGGER = re.compile(
     r"\b(?:bao gồm|gồm có|gồm)\b"
     r"|\bcó \d+ (?:đơn vị |cơ quan |địa phương )?thành viên\b"
-    r"|\b\d+ (?:đơn vị|cơ quan|sở, ngành|địa phương)(?: thành viên)? (?:của|trong) (?:khối|cụm)\b"
-    r"|\b\d+ (?:đơn vị|cơ quan|địa phương) thành viên\b", re.IGNORECASE)
+    r"|\b\d+ (?:đơn vị|cơ quan|sở, ngành|địa phương|doanh nghiệp)(?: thành viên)? (?:của|trong) (?:khối|cụm)\b"
+    r"|\b\d+ (?:đơn vị|cơ quan|địa phương|doanh nghiệp) thành viên\b"
+    # "đại diện lãnh đạo các doanh nghiệp thành viên: A, B, C"
+    r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành) thành viên\s*(?::|là|gồm)",
+    re.IGNORECASE)
 _FILLER = re.compile(r"^(?:\s*(?:các|\d+|đơn vị|cơ quan|địa phương|thành viên|sở, ngành|là|:))*\s*",
                      re.IGNORECASE)
 _AREAS = r"(?P<area>tỉnh, thành phố|quận|huyện|tỉnh|thành phố|thị xã)"
@@ -95,6 +98,8 @@ def _unit_list(s: Sentence, ctx: Context, start: int, end: int) -> list[str]:
     i1 = _token_at(s.tokens, end)
     names, last_end = [], start
     for u in units_in(s.tokens, ctx, s.work, i0, i1):
+        if names and u.name == names[-1]:     # "… đô thị (HUD)": the acronym just defined
+            continue
         gap = re.sub(r"\([^()]*\)", " ", s.work[last_end:s.tokens[u.start].start])
         if names and not _GAP.match(gap):
             break

@@ -132,7 +132,12 @@ def honorific_at(tokens: list[Token], k: int) -> int:
         return 0
     for (words,) in _honorifics().get(tokens[k].text, ()):
         if words_at(tokens, k, words):
-            return len(words)
+            n = len(words)
+            # "TS. Nguyễn Văn A": an academic abbreviation keeps its full stop
+            if len(words) == 1 and words[0][-1].isupper() and k + n + 1 < len(tokens) \
+                    and tokens[k + n].text == "." and tokens[k + n + 1].is_cap:
+                n += 1
+            return n
     return 0
 
 
@@ -325,11 +330,30 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
                     and tokens[j + 1].text not in ctx.acronyms:
                 j += 1
                 continue
+            closed = _acronym_closes(tokens, j + 1)
+            if closed:
+                return closed, False
             return j, False
         if is_stop(tokens, j) or honorific_at(tokens, j):
             return j, False
         j += 1
     return j, False
+
+
+_ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,11}$")
+
+
+def _acronym_closes(tokens: list[Token], j: int) -> int | None:
+    """"… phát triển nhà và đô thị (HUD)": plain words after "và" that run into the name's
+    acronym in parentheses still belong to the name; the end of those words, or None."""
+    k = j
+    while k < len(tokens) and k - j < 6 and tokens[k].is_word and not tokens[k].is_cap \
+            and not is_stop(tokens, k):
+        k += 1
+    if k > j and k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" \
+            and _ACRONYM.match(tokens[k + 1].text):
+        return k
+    return None
 
 
 def _cap_end(tokens: list[Token], j: int) -> int:
