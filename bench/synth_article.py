@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from synth_world import (LAST_YEAR, Bloc, Officials, Person, ProvinceWorld, Unit, lexicon)
 
 WEEKDAYS = ("hai", "ba", "tư", "năm", "sáu", "bảy", "Chủ nhật")
-NUMBER_WORDS = {1: "một", 2: "2", 3: "3", 4: "4"}
 # modern tone placement -> old style (hòa -> hoà, thủy -> thuỷ), as some portals still write
 _TO_OLD = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
            "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}

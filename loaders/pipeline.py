@@ -82,13 +82,14 @@ def load_paths(store: GraphStore, paths: Iterable[str | os.PathLike], *, prune: 
     sources = _unique(_sources([Path(p) for p in paths], report), report)
     todo = [s for s in sources if force or known.get(s.doc, (None,))[0] != s.stored_hash]
     report.unchanged = sorted(s.doc for s in sources if s not in todo)
-    resolver = resolver or _resolver_for(store)
     pending: list[Quad] = []
     pending_docs: list[str] = []
     for source, article, facts in _extracted(todo, jobs, progress, report):
         if all(_has_ids(f) for f in facts) and facts:
             entities = entities_from_ids(article, facts)   # already resolved (thidua extract)
         else:
+            # Built on first use: indexing the entities already stored costs a query.
+            resolver = resolver or _resolver_for(store)
             facts = resolver.resolve(article, facts)
             entities = resolver.entities_for(facts)
         quads = article_quads(article, facts, entities)
@@ -150,11 +151,9 @@ def _resolver_for(store: GraphStore) -> Resolver:
 
 # -- sources ---------------------------------------------------------------------------
 def _sources(paths: list[Path], report: LoadReport) -> Iterator[_Source]:
+    """Articles first, then facts files: for a document given both ways, the article wins."""
     from thidua.loaders.reading import iter_article_paths, read_manifest
     manifests: dict[Path, dict] = {}
-    facts_files = sorted({p for p in _walk(paths) if is_facts_file(p)})
-    for path in facts_files:
-        yield from _facts_sources(path, report, manifests)
     for path in iter_article_paths(paths):
         folder = path.parent
         if folder not in manifests:
@@ -166,14 +165,22 @@ def _sources(paths: list[Path], report: LoadReport) -> Iterator[_Source]:
             report.failed.append((str(path), exc.strerror or str(exc)))
             continue
         yield _Source(path.stem, _stored_hash(digest, row), path, row)
+    for path in sorted({p for p in _walk(paths) if is_facts_file(p)}):
+        yield from _facts_sources(path, report, manifests)
 
 
 def _unique(sources: Iterable[_Source], report: LoadReport) -> list[_Source]:
-    """One source per document: a second one with the same doc name is reported, not merged."""
+    """One source per document. The article text beats a facts file about the same document
+    (a corpus folder often keeps both); two articles or two facts files with one name fail."""
     seen: dict[str, _Source] = {}
     for source in sources:
         first = seen.setdefault(source.doc, source)
-        if first is not source:
+        if first is source:
+            continue
+        if first.facts is None and source.facts is not None:
+            log.info("%s: document %r is loaded from its article %s", source.path, source.doc,
+                     first.path)
+        else:
             report.failed.append((str(source.path), f"document {source.doc!r} is also in "
                                   f"{first.path}; loaded from there only"))
     return list(seen.values())

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from thidua.loaders.extract import awards as award_rules
 from thidua.loaders.extract import blocs as bloc_rules
-from thidua.loaders.extract import dates, leadership, membership, people as people_rules
+from thidua.loaders.extract import dates, leadership, membership, people as people_rules, recase
 from thidua.loaders.extract.sentences import Sentence, split_sentences
 from thidua.loaders.extract.lexicon import provinces
 from thidua.loaders.extract.units import Context, resolve_place, unit_key, units_in
@@ -25,7 +25,7 @@ __all__ = ["extract"]
 _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9]{1,9}$")
 # Cheap tests that let a sentence skip a recogniser that cannot fire on it.
 _BLOC_HINT = re.compile(r"(?:khối|cụm) thi đua")
-_AWARD_HINT = re.compile(r"cờ|bằng khen|giấy khen|huân chương|huy chương|chiến sĩ|kỷ niệm chương|"
+_AWARD_HINT = re.compile(r"cờ|bằng khen|giấy khen|huân chương|huy chương|huy hiệu|chiến sĩ|kỷ niệm chương|"
                          r"danh hiệu|anh hùng|lao động xuất sắc|lao động tiên tiến")
 
 
@@ -39,15 +39,15 @@ def extract(text: str, doc: str, jurisdiction: str | None = None,
 class _Article:
     def __init__(self, text: str, doc: str, jurisdiction: str | None, published: str | None):
         self.doc, self.published = doc, published
-        self.ctx = Context(jurisdiction=jurisdiction)
-        self.text = nfc(text)          # for article-wide year cues; spans refer to `text`
+        self.text = nfc(text)
+        self.ctx = Context(jurisdiction=jurisdiction, article_text=self.text)          # for article-wide year cues; spans refer to `text`
         self.sentences = split_sentences(text)
         self.out: list[dict] = []
         self.seen: dict[tuple, int] = {}     # fact key -> index in out
 
     # -- passes ----------------------------------------------------------------------
     def facts(self) -> list[dict]:
-        readable = [s for s in self.sentences if not s.is_shouting]
+        readable = self._readable()
         for s in readable:
             self._start_sentence(s)
             self._learn_acronyms(s)
@@ -65,7 +65,26 @@ class _Article:
             self._read(s)
         for fact in self.out:
             fact.pop("_defaulted", None)
-        return self.out
+        return _without_bare_titles(self.out)
+
+    def _readable(self) -> list[Sentence]:
+        """Sentences the rules read: mixed-case ones, and an all-capital lead paragraph (one
+        that opens with a source tag or a date, and the rest of its line) written back in the
+        article's case; other all-capital lines are headings and banners."""
+        forms, lead_lines, out = None, set(), []
+        for s in self.sentences:
+            if not s.is_shouting:
+                out.append(s)
+                continue
+            if s.line not in lead_lines and not dates.opens_lead(s.nfc):
+                continue
+            forms = forms if forms is not None else recase.case_forms(self.sentences)
+            r = recase.recased(s, forms)
+            if r is not None:
+                lead_lines.add(s.line)
+                self.sentences[s.index] = r
+                out.append(r)
+        return out
 
     def _infer_jurisdiction(self, bloc_name: str) -> None:
         """Without a manifest row, a bloc named "… tỉnh Đồng Nai" places the article there; a
@@ -122,6 +141,20 @@ class _Article:
             ([self.main] if self.main is not None else [])
         for g in groups:
             self._emit(s, "event", bloc=self.blocs[g].name, date=when)
+        self._sequel_events(s)
+
+    def _sequel_events(self, first: Sentence) -> None:
+        """"Tiếp đó, chiều thứ Ba (14/3), Khối … ký kết giao ước": a second event, dated on its own."""
+        for s in self.sentences[first.index + 1:]:
+            d = dates.parse_sequel_date(s.nfc) if not s.is_shouting else None
+            if not d or not dates.is_event_sentence(s.nfc):
+                continue
+            day, month, year = d
+            when = dates.iso(day, month, dates.resolve_year(day, month, year, self.years, self.published))
+            groups = list(dict.fromkeys(m.group for m in self.mentions.get(s.index, []))) or \
+                ([self.main] if self.main is not None else [])
+            for g in groups:
+                self._emit(s, "event", bloc=self.blocs[g].name, date=when)
 
     # -- one sentence ----------------------------------------------------------------
     def _read(self, s: Sentence) -> None:
@@ -171,7 +204,7 @@ class _Article:
             fact["award_type"] = _award_type(fields["award"])
             if not year_stated:
                 fact["_defaulted"] = True
-        fact["evidence"] = s.text
+        fact["evidence"] = s.evidence
         fact["span"] = [s.start, s.end]
         if key not in self.seen:
             self.seen[key] = len(self.out)
@@ -183,7 +216,7 @@ class _Article:
     def _key(self, ftype: str, f: dict) -> tuple:
         j = self.ctx.jurisdiction
         if ftype == "event":
-            return ftype, fold(f["bloc"])
+            return ftype, fold(f["bloc"]), f["date"]
         if ftype == "membership":
             return ftype, fold(f["bloc"]), unit_key(f["unit"], j)
         if ftype == "head":
@@ -191,6 +224,15 @@ class _Article:
         if ftype == "position":
             return ftype, fold(f["person"]), fold(f["role"]), unit_key(f["organization"] or "", j)
         return ftype, _award_type(f["award"]) or fold(f["award"]), unit_key(f["recipient"], j), f["status"]
+
+
+def _without_bare_titles(facts: list[dict]) -> list[dict]:
+    """"Vụ trưởng Nghiêm Đức Hiệp" says no organisation; when the article names the same
+    person's title with its organisation elsewhere, that position is the fact."""
+    placed = {(fold(f["person"]), fold(f["role"])) for f in facts
+              if f["type"] == "position" and f["organization"]}
+    return [f for f in facts if not (f["type"] == "position" and not f["organization"]
+                                      and (fold(f["person"]), fold(f["role"])) in placed)]
 
 
 _PLACE_NAMED = re.compile(r"(?:thành phố|tỉnh|TP\.?)\s*((?:[A-ZĐÀ-Ỹ][\w'’]*[ -]?){1,4})", re.IGNORECASE)

@@ -21,6 +21,7 @@ from thidua.loaders.extract.tokens import Token, words_at
 from thidua.loaders.extract.units import (Context, award_at, honorific_at, is_stop, match_unit,
                                           resolve_place)
 
+_QUOTES = ('"', "“", "”", "'")
 _RANK = ("nhất", "nhì", "ba", "i", "ii", "iii", "1", "2", "3")
 _LEVEL_AFTER = (("cấp", "tỉnh"), ("cấp", "cơ", "sở"), ("cấp", "bộ"), ("cấp", "thành", "phố"),
                 ("toàn", "quốc"), ("cơ", "sở"), ("thành", "phố"), ("tỉnh",), ("cấp", "huyện"))
@@ -81,6 +82,8 @@ def _award_mentions(tokens, text, ctx) -> list[tuple[int, int, str, bool]]:
         surface, yearly = opener
         end, issuer = _award_end(tokens, k + len(surface), surface, ctx, text)
         name = text[tokens[k].start:tokens[end - 1].end]
+        if k > 0 and tokens[k - 1].text in _QUOTES and end < len(tokens) and tokens[end].text in _QUOTES:
+            end += 1      # "tặng danh hiệu “Tập thể lao động xuất sắc” cho …": the quoted title
         if issuer:   # "của UBND tỉnh" -> "của Ủy ban nhân dân tỉnh Hà Tĩnh"
             name = text[tokens[k].start:tokens[issuer.start].start] + issuer.name
         name = re.sub(r"^danh hiệu\s+", "", name, flags=re.IGNORECASE).strip("“”\" ")

@@ -14,16 +14,25 @@ from dataclasses import dataclass
 from datetime import date
 
 _PART_OF_DAY = r"(?:(?:Sáng|Chiều|Tối|Trưa|Đêm|Sáng sớm)\s+(?:ngày\s+)?|(?:Ngày|ngày)\s+)"
-_NUMERIC = re.compile(_PART_OF_DAY + r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?(?!\d)")
-_WORDS = re.compile(_PART_OF_DAY + r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?")
+# Case-insensitive: all-capital lead paragraphs ("(BTB) - SÁNG 5-1, KHỐI THI ĐUA …") date too.
+_NUMERIC = re.compile(_PART_OF_DAY + r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?(?!\d)",
+                      re.IGNORECASE)
+_WORDS = re.compile(_PART_OF_DAY + r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
+# "Chiều thứ Ba (14/3)", "Sáng Chủ nhật (5/1/2023)", "Thứ Sáu, ngày 12/5": a weekday and the date
+_WEEKDAY = re.compile(r"(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?(?:thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ nhật)"
+                      r"\s*(?:\(|,\s*(?:ngày\s+)?)(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?(?!\d)",
+                      re.IGNORECASE)
 # "Sáng nay (18/12)", "Chiều qua (14/3/2023)", "Hôm nay (5/1)"
 _TODAY = re.compile(r"(?:Sáng|Chiều|Tối|Trưa|Hôm|Ngày)\s+(?:nay|qua|hôm qua|hôm nay)\s*"
-                    r"\((\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?\)")
+                    r"\((\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?\)", re.IGNORECASE)
 # A date inside the sentence ("… tổ chức hội nghị vào ngày 20/12/2023"), the last resort.
 _ANYWHERE = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s*[/\-]\s*(\d{1,2})(?:\s*[/\-]\s*(\d{4}))?(?!\d)",
                        re.IGNORECASE)
 # A date heads the event sentence, after at most a source tag such as "HNP - " or "(BDO) ".
 _LEAD = re.compile(r"^(?:\([^)]{1,40}\)\s*(?:-\s*)?|[A-ZĐ]{2,10}\s+-\s+)?")
+# "Tiếp đó, chiều thứ Ba (14/3), …": a later part of the same report, dated on its own.
+_SEQUEL = re.compile(r"^(?:Tiếp đó|Sau đó|Tiếp theo|Trước đó|Cũng trong dịp này|Nối tiếp chương trình)"
+                     r"\s*,\s*", re.IGNORECASE)
 _EVENT_WORDS = re.compile(r"tổ chức|tổng kết|ký kết|giao ước|hội nghị|họp|diễn ra|phát động",
                           re.IGNORECASE)
 _REVIEWED = re.compile(r"(?:tổng kết|sơ kết)[^.;]{0,80}?năm (\d{4})", re.IGNORECASE)
@@ -53,11 +62,25 @@ def parse_date_at_head(sentence: str) -> tuple[int, int, int | None] | None:
     """(day, month, year or None) of a date that opens `sentence`, or None."""
     lead = _LEAD.match(sentence).end()
     head = sentence[lead:lead + 60]
-    for pattern in (_NUMERIC, _WORDS, _TODAY):
+    for pattern in (_NUMERIC, _WORDS, _TODAY, _WEEKDAY):
         m = pattern.match(head)
         if m:
             return _valid(m)
     return None
+
+
+_SOURCE_TAG = re.compile(r"^(?:\([^)]{1,40}\)|[A-ZĐ]{2,10})\s*[-–]\s*\S")
+
+
+def opens_lead(sentence: str) -> bool:
+    """Does `sentence` open a news lead paragraph: a source tag "(BTB) - " or a date?"""
+    return bool(_SOURCE_TAG.match(sentence)) or parse_date_at_head(sentence) is not None
+
+
+def parse_sequel_date(sentence: str) -> tuple[int, int, int | None] | None:
+    """The date of "Tiếp đó, chiều thứ Ba (14/3), …": a second event of the same article."""
+    m = _SEQUEL.match(sentence)
+    return parse_date_at_head(sentence[m.end():]) if m else None
 
 
 def parse_date_inside(sentence: str) -> tuple[int, int, int | None] | None:

@@ -19,13 +19,14 @@ from thidua.loaders.extract.people import Person, is_generic_cue, bloc_follows, 
 from thidua.loaders.extract.tokens import Token
 from thidua.loaders.extract.units import Context, Unit, cue_at, match_unit, units_in
 
-_ELECT = (r"là|làm|giữ|nhận|đảm nhận|tiếp nhận|giữ vai trò|giữ nhiệm vụ|nhận nhiệm vụ|"
+_ELECT = (r"(?:luân phiên )?(?:giữ chức(?: vụ)?|đảm nhiệm(?: vai trò| nhiệm vụ)?)|luân phiên làm|"
+          r"là|làm|giữ|nhận|đảm nhận|tiếp nhận|giữ vai trò|giữ nhiệm vụ|nhận nhiệm vụ|"
           r"đảm nhận vai trò|đảm nhận nhiệm vụ|để đảm nhận(?: nhiệm vụ| vai trò)?|"
-          r"được (?:các [\w ]{2,20} )?(?:thống nhất )?(?:bầu|chọn|giao|cử)(?: làm| giữ)?")
+          r"được (?:(?:các )?[\w ]{2,25}? )?(?:thống nhất )?(?:bầu|chọn|giao|cử|suy tôn)(?: làm| giữ)?")
 _DESCRIBE = r"từ vị trí|thay mặt(?: cho)?|đại diện(?: cho)?|hoàn thành tốt vai trò|tiếp tục làm"
 _CONNECTOR = re.compile(rf"^\s*(?:[-,(]\s*)?(?:(?P<elect>{_ELECT})\s+|(?:{_DESCRIBE})\s+)?"
                         r"(?:(?:là )?đơn vị\s*)?(?:nhiệm vụ\s*)?$", re.IGNORECASE)
-_ELECTION_SENTENCE = re.compile(r"\b(?:bầu|chọn|đề cử|giao|nhận nhiệm vụ|đảm nhận|bàn giao)\b",
+_ELECTION_SENTENCE = re.compile(r"\b(?:bầu|chọn|đề cử|giao|nhận nhiệm vụ|đảm nhận|đảm nhiệm|luân phiên|bàn giao)\b",
                                 re.IGNORECASE)
 _HANDOVER = re.compile(r"(?:bàn giao|chuyển giao)(?: lại)?(?: nhiệm vụ| cờ luân lưu)?(?: đơn vị)?\s*$",
                        re.IGNORECASE)

@@ -21,6 +21,9 @@ from thidua.loaders.extract.units import (Context, cue_at, embedded_unit, honori
 _PARTY_LEVEL = {"Tỉnh ủy": "tỉnh", "Thành ủy": "thành phố", "Huyện ủy": "huyện",
                 "Quận ủy": "quận", "Thị ủy": "thị xã"}
 _COMMITTEE = re.compile(r"(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy)(?: [A-ZĐÀ-Ỹ0-9].*)?$")
+# A title after these words names whom someone acts for, not a title the next name holds
+# ("thừa ủy quyền Chủ tịch UBND tỉnh, Phó Chủ tịch UBND tỉnh Trần Minh Chiến trao …").
+_NOT_HELD = {"quyền", "của", "thay", "mặt", "cho", "với"}
 _CUE_PREFIXES = (("đại", "diện", "đơn", "vị"), ("thay", "mặt", "đơn", "vị"), ("đại", "diện"),
                  ("đơn", "vị"), ("là", "đơn", "vị"))
 
@@ -75,19 +78,30 @@ def person_at(tokens: list[Token], i: int, ctx: Context, text: str,
 
 def title_first_person(tokens: list[Token], i: int, ctx: Context, text: str) -> Person | None:
     """"Phó Chủ tịch UBND tỉnh Trương Minh Hiến": a title, its organisation, then the name."""
-    role = role_at(tokens, i)
-    if not role:
-        return None
-    surface, canonical, embed, implied = role
-    after = i + len(surface)
-    org, org_end = _organisation(tokens, after, embed, implied, ctx, text)
-    start = org_end if org_end else after
+    titles: list[tuple[str, str | None]] = []
+    k = i
+    while True:   # "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh X Nguyễn Văn A": every title counts
+        role = role_at(tokens, k)
+        if not role:
+            if not titles:
+                return None
+            break
+        surface, canonical, embed, implied = role
+        after = k + len(surface)
+        org, org_end = _organisation(tokens, after, embed, implied, ctx, text)
+        titles.append((canonical, org))
+        start = org_end if org_end else after
+        held = i == 0 or tokens[i - 1].lower not in _NOT_HELD
+        if held and start + 1 < len(tokens) and tokens[start].text in (",", "-") and role_at(tokens, start + 1):
+            k = start + 1
+            continue
+        break
     end = person_run(tokens, start)
     if end == start:
         return None
     p = Person(i, end, end, _text(text, tokens, start, end))
-    if org:
-        p.positions.append(Position(p.name, canonical, org))
+    # A title right before the name needs no organisation ("Vụ trưởng Nghiêm Đức Hiệp").
+    p.positions += [Position(p.name, canonical, org) for canonical, org in titles]
     p.chain_end = read_chain(tokens, end, p, ctx, text)
     _fill_party_places(p, ctx)
     return p
@@ -185,6 +199,9 @@ def _organisation(tokens, k, embed, implied, ctx, text) -> tuple[str | None, int
     if implied:
         return implied, None
     if embed:
+        written_out = match_unit(tokens, k, ctx, text)   # "Phó Trưởng ban Ban Thi đua - Khen thưởng"
+        if written_out and tokens[k].lower == embed.lower():
+            return written_out.name, written_out.end
         unit = embedded_unit(tokens, k - 1, embed, ctx, text)
         return (unit.name, unit.end) if unit else (None, None)
     unit = match_unit(tokens, k, ctx, text)
@@ -199,14 +216,19 @@ def _fill_party_places(p: Person, ctx: Context) -> None:
             committee = next((m.group() for o in p.positions if o.organization
                               for m in [_COMMITTEE.search(o.organization)] if m), None)
             pos.organization = committee
+    bodies = [o.organization for o in p.positions if o.organization and not _is_party(o.organization)]
     for pos in p.positions:
-        org = pos.organization
+        if pos.organization == "Đảng ủy" and bodies:
+            # "Bí thư Đảng ủy, Hiệu trưởng Trường Đại học Vinh": that body's party committee
+            pos.organization = f"Đảng ủy {bodies[0]}"
+    for pos in p.positions:
+        org = _party_of_jurisdiction(pos.organization, ctx)
         if org not in _PARTY_LEVEL:
             continue
         level = _PARTY_LEVEL[org]
         for other in p.positions:
-            m = re.search(rf"\b{level} (\S.*)$", other.organization or "", re.IGNORECASE)
-            if other is not pos and m:
+            m = re.search(rf"\b(?i:{level}) (\w.*)$", other.organization or "")
+            if other is not pos and m and (m.group(1)[0].isupper() or m.group(1)[0].isdigit()):
                 place = m.group(1)
                 pos.organization = f"{org} {'Quận ' + place if place[0].isdigit() else place}"
                 break
@@ -216,8 +238,20 @@ def _fill_party_places(p: Person, ctx: Context) -> None:
                 pos.organization = f"{org} {j[len(level) + 1:]}"
 
 
+def _party_of_jurisdiction(org: str | None, ctx: Context) -> str | None:
+    """"Tỉnh ủy Tuyên Quang" that only took the manifest's province -> "Tỉnh ủy", so that the
+    province named in the same chain of titles ("… UBND tỉnh Bắc Kạn") can take its place."""
+    if not org or not ctx.jurisdiction:
+        return org
+    for party, level in _PARTY_LEVEL.items():
+        if ctx.jurisdiction.lower().startswith(level + " ") and \
+                org == f"{party} {ctx.jurisdiction[len(level) + 1:]}":
+            return party
+    return org
+
+
 def _is_party(org: str) -> bool:
-    return any(org.startswith(w) for w in _PARTY_LEVEL) or org.startswith("Ban Thường vụ")
+    return any(org.startswith(w) for w in _PARTY_LEVEL) or org.startswith(("Ban Thường vụ", "Đảng ủy"))
 
 
 def _chain_starts(tokens: list[Token], k: int) -> bool:

@@ -25,6 +25,11 @@ class Sentence:
     text: str                  # as written
     index: int = 0
     line: int = 0              # number of the source line, to find bullet lists
+    shown: str | None = None   # the evidence as written, when `text` was recased (recase.py)
+
+    @property
+    def evidence(self) -> str:
+        return self.shown if self.shown is not None else self.text
 
     @cached_property
     def work(self) -> str:

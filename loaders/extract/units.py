@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections import Counter
 from functools import lru_cache
 
 from thidua.loaders.extract import lexicon
@@ -34,6 +35,8 @@ class Context:
     sentence_tokens: object = None                  # () -> the tokens of the sentence being read
     person_orgs: dict[str, str] = field(default_factory=dict)    # person -> last organisation
     unit_cache: dict = field(default_factory=dict)   # (sentence tokens, index) -> Unit | None
+    article_text: str = ""                          # for the district a bare "huyện" refers to
+    districts: dict = field(default_factory=dict)    # level word -> the district named most
 
 
 @dataclass
@@ -179,7 +182,7 @@ def province_at(tokens: list[Token], k: int) -> tuple[int, str] | None:
     table = lexicon.provinces()
     if k >= len(tokens) or not tokens[k].text[0].isupper():
         return None
-    for n in (4, 3, 2, 1):
+    for n in (5, 4, 3, 2, 1):      # "Bà Rịa - Vũng Tàu" is five tokens
         if k + n > len(tokens):
             continue
         words = [t.text for t in tokens[k:k + n]]
@@ -258,8 +261,25 @@ def _match_unit(tokens: list[Token], i: int, ctx: Context, text: str) -> Unit | 
     end, generic = _tail_end(tokens, start_tail, ctx)
     if agency is None and end == start_tail and " ".join(head[0]) in _NEEDS_TAIL:
         return None
+    end = _as_defined(tokens, i, end, ctx, text)
     name = _name(text, tokens, i, end, ctx)
     return Unit(i, end, name, kind, generic)
+
+
+def _as_defined(tokens: list[Token], i: int, end: int, ctx: Context, text: str) -> int:
+    """A name cut at "và" that the article defines in full with an acronym elsewhere
+    ("Tổng công ty Đầu tư phát triển nhà và đô thị (HUD)") runs on to its full length."""
+    if end >= len(tokens) or tokens[end].text != "và" or not ctx.acronyms:
+        return end
+    start = tokens[i].start
+    for full in ctx.acronyms.values():
+        if not text.startswith(full, start):
+            continue
+        stop = start + len(full)
+        k = next((k for k in range(end, len(tokens)) if tokens[k].end >= stop), None)
+        if k is not None and tokens[k].end == stop:
+            return k + 1
+    return end
 
 
 def _agency_at(tokens: list[Token], i: int, any_case: bool = False) -> int | None:
@@ -315,12 +335,13 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
                 continue
             return end, False
         if t.is_cap:
+            prov = province_at(tokens, j)     # before the honorific test: "Bà Rịa - Vũng Tàu"
+            if prov and not (t.text[0].isdigit() and tokens[j - 1].lower != "số"):
+                return _numbered(tokens, prov[0]), False
             if not _continues_name(tokens, j) or (t.text[0].isdigit() and tokens[j - 1].lower != "số"):
                 return j, False
-            prov = province_at(tokens, j)
-            if prov:
-                return prov[0], False
-            if person_run(tokens, j) > j and person_run(tokens, j) == _cap_end(tokens, j):
+            if person_run(tokens, j) > j and person_run(tokens, j) == _cap_end(tokens, j) \
+                    and tokens[j - 1].lower not in _SCHOOL_LEVELS:
                 return j, False
             j += 1
             continue
@@ -341,6 +362,8 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
 
 
 _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,11}$")
+# "Trường Trung học phổ thông Chu Văn An", "Trường Tiểu học Lê Lợi": schools bear people's names.
+_SCHOOL_LEVELS = {"thông", "học", "non", "chuyên", "sở"}
 
 
 def _acronym_closes(tokens: list[Token], j: int) -> int | None:
@@ -354,6 +377,18 @@ def _acronym_closes(tokens: list[Token], j: int) -> int | None:
             and _ACRONYM.match(tokens[k + 1].text):
         return k
     return None
+
+
+_COUNTED = {"năm", "tháng", "ngày", "lần", "đơn", "cơ", "tập", "cá", "người"}
+
+
+def _numbered(tokens: list[Token], j: int) -> int:
+    """"Trường Đại học Sư phạm Hà Nội 2": a small number after the place ends the name."""
+    if j < len(tokens) and tokens[j].text.isdigit() and len(tokens[j].text) <= 2 and \
+            (j + 1 == len(tokens) or not tokens[j + 1].is_word or tokens[j + 1].lower == "và"
+             or (is_stop(tokens, j + 1) and tokens[j + 1].lower not in _COUNTED)):
+        return j + 1
+    return j
 
 
 def _cap_end(tokens: list[Token], j: int) -> int:
@@ -394,7 +429,7 @@ def resolve_place(name: str, position: int, ctx: Context) -> str:
         return name
     m = _GENERIC_END.search(name)
     if not m:
-        return name
+        return _resolve_district(name, position, ctx)
     word = m.group(1).lower()
     if ctx.jurisdiction and ctx.jurisdiction.lower().startswith(word + " "):
         return name[:m.start(1)] + ctx.jurisdiction
@@ -404,6 +439,34 @@ def resolve_place(name: str, position: int, ctx: Context) -> str:
     if local:
         return name[:m.start(1)] + local[-1]
     return name
+
+
+_DISTRICT_END = re.compile(r"\s(huyện|quận|thị xã)$")
+
+
+def _resolve_district(name: str, position: int, ctx: Context) -> str:
+    """"Phòng Nội vụ huyện" in an article about huyện Kim Sơn -> "Phòng Nội vụ huyện Kim Sơn",
+    the district the article names most (a district's own page names it throughout)."""
+    m = _DISTRICT_END.search(name)
+    if not m or name.startswith(("Khối", "Cụm")) or name[:m.start()].endswith((",", "các")):
+        return name     # a bloc's name, or "các quận, huyện": kinds of units, not one place
+    level = m.group(1)
+    if level not in ctx.districts:
+        ctx.districts[level] = _most_named_district(ctx.article_text, level)
+    place = ctx.districts[level]
+    return f"{name} {place}" if place else name
+
+
+def _most_named_district(text: str, level: str) -> str | None:
+    """The place after `level` ("huyện") named most often in `text`: at least twice and more
+    often than any other."""
+    counts: Counter = Counter()
+    for m in re.finditer(rf"(?<!\w){level} ((?:[A-ZĐÀ-Ỹ][\w'’]*|\d+)(?: [A-ZĐÀ-Ỹ][\w'’]*)?)", text):
+        counts[m.group(1)] += 1
+    top = counts.most_common(2)
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+        return top[0][0]
+    return None
 
 
 def provinces_named(tokens: list[Token]) -> list[tuple[int, str]]:

@@ -43,7 +43,7 @@ def command(ctx, paths, store_path, endpoint, out_dir, prune, jobs, **remote):
     store = open_store_from(store_path, endpoint, **remote)
     try:
         report = load_paths(store, paths, prune=prune, jobs=_jobs(jobs), progress=progress)
-        report_load(report)
+        report_load(report, quiet=not progress)
         # Graphs that did not change were validated when they were loaded: checking only the
         # new ones keeps a rebuild after ten new articles cheap on a large corpus.
         fresh = [iri.graph(doc) for doc in report.loaded]

@@ -35,7 +35,7 @@ def command(ctx, paths, store_path, endpoint, prune, force, jobs, **remote):
                             progress=not quiet(ctx))
     finally:
         store.close()
-    report_load(report)
+    report_load(report, quiet=quiet(ctx))
     if not report.ok:
         sys.exit(1)
 
@@ -45,7 +45,8 @@ def _jobs(jobs: int) -> int:
     return os.cpu_count() or 1 if jobs == 0 else max(1, jobs)
 
 
-def report_load(report) -> None:
+def report_load(report, quiet: bool = False) -> None:
     for source, reason in report.failed:
         click.echo(f"{source}: {reason}", err=True)
-    click.echo(f"Load: {report.summary()}", err=True)
+    if not quiet:
+        click.echo(f"Load: {report.summary()}", err=True)
