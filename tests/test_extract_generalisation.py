@@ -169,3 +169,48 @@ def test_an_election_by_the_conference_names_the_new_head():
             "được hội nghị thống nhất bầu làm Trưởng khối năm 2024, Sở Xây dựng làm Phó Trưởng khối.")
     got = [(f["unit"], f["year"], f["role"]) for f in facts(text, "tỉnh Hòa Bình", None, "head")]
     assert got == [("Sở Tài chính", 2024, "head"), ("Sở Xây dựng", 2024, "deputy")]
+
+
+def test_a_sector_emulation_fighter_title_keeps_its_sector():
+    text = ("Hội nghị đề nghị Bộ Tài chính tặng danh hiệu Chiến sĩ thi đua ngành Tài chính cho bà "
+            "Lê Thị Hoa, Giám đốc Kho bạc Nhà nước Quảng Trị.")
+    assert facts(text, "tỉnh Quảng Trị", None, "award")[0]["award"] == "Chiến sĩ thi đua ngành Tài chính"
+
+
+def test_an_authority_as_the_subject_issues_the_award():
+    text = ("Dịp này, Thủ tướng Chính phủ tặng Bằng khen cho Sở Y tế vì đã có thành tích xuất sắc năm 2023. "
+            "UBND tỉnh tặng Bằng khen cho Sở Tài chính.")
+    assert [f["award"] for f in facts(text, "tỉnh Hà Nam", None, "award")] == [
+        "Bằng khen của Thủ tướng Chính phủ", "Bằng khen của Ủy ban nhân dân tỉnh Hà Nam"]
+
+
+def test_en_and_em_dashes_join_names_and_titles_like_hyphens():
+    text = ("Sáng 9/1/2024, Khối thi đua Văn hóa – Xã hội tỉnh tổ chức hội nghị tổng kết năm 2023. "
+            "Dự có ông Lê Văn Nam — Giám đốc Sở Lao động – Thương binh và Xã hội, đơn vị Trưởng khối năm 2023.")
+    got = facts(text, "tỉnh Hà Nam")
+    bloc = "Khối thi đua Văn hóa - Xã hội tỉnh Hà Nam"
+    assert {"type": "head", "bloc": bloc, "unit": "Sở Lao động - Thương binh và Xã hội",
+            "year": 2023, "role": "head"} in got
+    assert {"type": "position", "person": "Lê Văn Nam", "role": "Giám đốc",
+            "organization": "Sở Lao động - Thương binh và Xã hội"} in got
+
+
+def test_hyphenated_sector_abbreviations():
+    text = ("Sáng 9/1/2024, Khối thi đua các cơ quan kinh tế tỉnh tổ chức hội nghị. "
+            "Khối gồm: Sở KH-ĐT, Sở TN-MT, Sở NN-PTNT và Sở GD-ĐT.")
+    assert _units(text, "tỉnh Hà Nam") == ["Sở Kế hoạch và Đầu tư", "Sở Tài nguyên và Môi trường",
+                                           "Sở Nông nghiệp và Phát triển nông thôn", "Sở Giáo dục và Đào tạo"]
+
+
+def test_honour_title_abbreviations_before_a_name():
+    text = ("Dự có NGƯT Phạm Văn Cường, Hiệu trưởng Trường THPT chuyên Lê Quý Đôn; "
+            "Thiếu tướng Trần Văn Hùng – Giám đốc Công an tỉnh.")
+    assert _positions(text, "tỉnh Hà Nam") == [
+        ("Phạm Văn Cường", "Hiệu trưởng", "Trường Trung học phổ thông chuyên Lê Quý Đôn"),
+        ("Trần Văn Hùng", "Giám đốc", "Công an tỉnh Hà Nam")]
+
+
+def test_an_event_dated_by_a_part_of_day_inside_the_blocs_sentence():
+    text = "Khối thi đua các cơ quan kinh tế tỉnh Hà Nam đã tổ chức hội nghị tổng kết năm 2023 vào chiều 20/12."
+    assert facts(text, ftype="event") == [
+        {"bloc": "Khối thi đua các cơ quan kinh tế tỉnh Hà Nam", "date": "2023-12-20"}]

@@ -158,3 +158,19 @@ def test_csv_with_the_same_columns_loads(store, tmp_path):
     _, rows = queries.run(store, "bloc-rotation", {"bloc": "cum thi dua so iii"})
     assert [(r["year"].value, r["unitLabel"].value) for r in rows] == [
         ("2017", "Quận Hoàng Mai"), ("2018", "Quận Đống Đa")]
+
+
+def test_network_export_has_people_units_and_dated_edges(loaded, tmp_path):
+    import networkx as nx
+    from thidua.network import build_network, write_network
+    path = tmp_path / "net.graphml"
+    write_network(build_network(loaded), str(path), "graphml")
+    graph = nx.read_graphml(path)
+    labels = {data["label"]: node for node, data in graph.nodes(data=True)}
+    hien = labels["Trương Minh Hiến"]
+    assert graph.nodes[hien]["kind"] == "Person"
+    relations = {(d["relation"], d["year"]) for _, _, d in graph.out_edges(hien, data=True)}
+    assert relations == {("position", "2017"), ("position", "2019")}
+    heads = {(graph.nodes[s]["label"].lower(), d["year"]) for s, _, d in graph.edges(data=True)
+             if d["relation"] == "head"}
+    assert ("sở công thương", "2020") in heads

@@ -8,17 +8,19 @@ from thidua import queries
 
 
 def build_network(store) -> nx.MultiDiGraph:
-    _, rows = queries.run(store, "network-edges")
+    # Two queries joined here: joining labels inside SPARQL multiplies their per-graph repeats.
+    _, labels = queries.run(store, "node-labels")
+    nodes = {row["node"].value: (row["nodeLabel"].value, row["kind"].value.rsplit("#", 1)[-1])
+             for row in labels}
+    _, edges = queries.run(store, "network-edges")
     graph = nx.MultiDiGraph()
-    for row in rows:
-        for end in ("source", "target"):
-            iri = row[end].value
-            if iri not in graph:
-                kind = row.get(f"{end}Kind")
-                graph.add_node(iri, label=row[f"{end}Label"].value,
-                               kind=kind.value.rsplit("#", 1)[-1] if kind else "")
-        graph.add_edge(row["source"].value, row["target"].value,
-                       key=f"{row['relation'].value}:{row['year'].value}",
+    for row in edges:
+        source, target = row["source"].value, row["target"].value
+        for node in (source, target):
+            if node not in graph:
+                label, kind = nodes.get(node, (node, ""))
+                graph.add_node(node, label=label, kind=kind)
+        graph.add_edge(source, target, key=f"{row['relation'].value}:{row['year'].value}",
                        relation=row["relation"].value, year=row["year"].value,
                        weight=int(row["weight"].value))
     return graph

@@ -30,6 +30,11 @@ _ISSUER_TITLES = (("Thủ", "tướng", "Chính", "phủ"), ("Chủ", "tịch"),
 _AUTHORITY = re.compile(r"(?:đề nghị|trình(?! bày)|được)\s+(?P<auth>[^,;:()]{2,90}?)\s+(?:xét\s+)?tặng\s*$")
 _PASSED_ON = re.compile(r"\b(?:trình(?! bày)|đề nghị)\s+")
 _MANDATE = re.compile(r"thừa (?:ủy|uỷ) quyền (?P<auth>[^,;]{3,60}),", re.IGNORECASE)
+_PLACE = r"(?: (?:[A-ZĐÀ-Ỹ][\w'’]*)(?: [A-ZĐÀ-Ỹ][\w'’]*){0,2})?"
+_SUBJECT_AUTHORITY = re.compile(
+    r"(?:^|[,;:]\s*)(?P<auth>Thủ tướng Chính phủ|Chính phủ|Bộ trưởng Bộ [A-ZĐÀ-Ỹ][\w ]{1,30}?"
+    r"|(?:Chủ tịch )?Ủy ban nhân dân (?:tỉnh|thành phố|huyện|quận|thị xã)" + _PLACE + r")"
+    r"\s+(?:đã\s+)?tặng\s*$")
 _SUBJECT_VERB = re.compile(r"(?:\bđược\b|\bvinh dự\b|\bđón nhận\b|\bnhận\b)")
 _LIST_FILLER = re.compile(r"^\s*(?:(?:\d+|các)\s+(?:đơn vị|cá nhân|tập thể)\b[^;]*?(?:\bgồm\b|\blà\b|:)\s*:?"
                           r"|tập thể\s+)", re.IGNORECASE)
@@ -113,6 +118,11 @@ def _award_end(tokens, j, surface, ctx, text):
         for level in _LEVEL_AFTER:
             if words_at(tokens, j, level, lower=True):
                 return j + len(level), None
+        if j + 1 < n and tokens[j].lower == "ngành" and tokens[j + 1].is_cap:
+            k = j + 1           # "Chiến sĩ thi đua ngành Tài chính": the sector's own title
+            while k < n and tokens[k].is_word and not is_stop(tokens, k) and k - j < 6:
+                k += 1
+            return k, None
         return j, None
     if j < n and tokens[j].lower in ("xuất", "chuyên") and j + 1 < n:
         j += 2
@@ -143,6 +153,9 @@ def _with_issuer(name: str, tokens, start, text, ctx) -> str:
         auth = _PASSED_ON.split(m.group("auth"))[-1].strip()
         if auth[:1].isupper() and len(auth.split()) <= 10:
             return f"{name} của {resolve_place(auth, tokens[start].start, ctx)}"
+    m = _SUBJECT_AUTHORITY.search(before)
+    if m:       # "Dịp này, Thủ tướng Chính phủ tặng Bằng khen cho …": the subject confers it
+        return f"{name} của {resolve_place(m.group('auth'), tokens[start].start, ctx)}"
     m = _MANDATE.search(before)
     if m and "nước" not in m.group("auth"):
         return f"{name} của {resolve_place(m.group('auth').strip(), tokens[start].start, ctx)}"

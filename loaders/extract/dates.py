@@ -26,8 +26,8 @@ _WEEKDAY = re.compile(r"(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?(?:thứ\s+(?:Hai|B
 _TODAY = re.compile(r"(?:Sáng|Chiều|Tối|Trưa|Hôm|Ngày)\s+(?:nay|qua|hôm qua|hôm nay)\s*"
                     r"\((\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?\)", re.IGNORECASE)
 # A date inside the sentence ("… tổ chức hội nghị vào ngày 20/12/2023"), the last resort.
-_ANYWHERE = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s*[/\-]\s*(\d{1,2})(?:\s*[/\-]\s*(\d{4}))?(?!\d)",
-                       re.IGNORECASE)
+_ANYWHERE = re.compile(r"(?<!\w)(?:ngày|(?:sáng|chiều|tối|trưa)(?:\s+ngày)?)\s+(\d{1,2})\s*[/\-]\s*"
+                       r"(\d{1,2})(?:\s*[/\-]\s*(\d{4}))?(?!\d)", re.IGNORECASE)
 # A date heads the event sentence, after at most a source tag such as "HNP - " or "(BDO) ".
 _LEAD = re.compile(r"^(?:\([^)]{1,40}\)\s*(?:-\s*)?|[A-ZĐ]{2,10}\s+-\s+)?")
 # "Tiếp đó, chiều thứ Ba (14/3), …": a later part of the same report, dated on its own.

@@ -109,6 +109,14 @@ def by_first_word(entries, lower: bool = True) -> dict[str, tuple]:
     return {k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in table.items()}
 
 
+# Portals write the joiner of names as an en or em dash as often as a hyphen ("Văn hóa –
+# Xã hội", "bà A — Phó Chủ tịch"); the rules read one hyphen.
+_DASHES = ("\u2013", "\u2014", "\u2012", "\u2212")
+
+
 def expand(text: str) -> str:
     from thidua.text import clean, expand_abbreviations
+    for dash in _DASHES:      # str.replace is far cheaper than str.translate with a table
+        if dash in text:
+            text = text.replace(dash, "-")
     return clean(expand_abbreviations(text))

@@ -36,6 +36,11 @@ _GAP = re.compile(r"^[\s,;\-–+•*.]*(?:và)?[\s,;\-–+•*.]*(?:\(\d{1,2}\))
 _BLOC_WORD = re.compile(r"\b(?:khối|cụm)\b", re.IGNORECASE)
 
 
+def may_list(lower: str) -> bool:
+    """Every TRIGGER phrase holds one of these words; substring tests are far cheaper."""
+    return "gồm" in lower or "thành viên" in lower or "khối" in lower or "cụm" in lower
+
+
 def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[tuple[int, str]]:
     """(token index of the list, unit name) for the member lists in sentence s."""
     out: list[tuple[int, str]] = []

@@ -12,9 +12,9 @@ class Token:
     """A word or punctuation mark; the shape tests are computed once, they run very often."""
     __slots__ = ("text", "start", "end", "lower", "is_word", "is_cap")
 
-    def __init__(self, text: str, start: int, end: int):
+    def __init__(self, text: str, start: int, end: int, lower: str | None = None):
         self.text, self.start, self.end = text, start, end
-        self.lower = text.lower()
+        self.lower = lower if lower is not None else text.lower()
         self.is_word = text[0].isalnum()
         # capitalised or a number: the shape of a proper-name word
         self.is_cap = text[0].isupper() or text[0].isdigit()
@@ -24,7 +24,22 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    # findall plus str.find is about twice as fast as reading each match object's offsets;
+    # it is exact because every character that is not white space belongs to a token.
+    out, pos = [], 0
+    find = text.find
+    low = text.lower()                 # once per sentence, sliced per token
+    if len(low) != len(text):          # a letter whose lower case is longer (İ): per token
+        return [Token(w, s, s + len(w)) for w, s in _offsets(text)]
+    for word in _TOKEN.findall(text):
+        start = find(word, pos)
+        pos = start + len(word)
+        out.append(Token(word, start, pos, low[start:pos]))
+    return out
+
+
+def _offsets(text: str) -> list[tuple[str, int]]:
+    return [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
 
 
 def words_at(tokens: list[Token], i: int, words: tuple[str, ...], lower: bool = False) -> bool:
