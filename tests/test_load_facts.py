@@ -174,3 +174,31 @@ def test_network_export_has_people_units_and_dated_edges(loaded, tmp_path):
     heads = {(graph.nodes[s]["label"].lower(), d["year"]) for s, _, d in graph.edges(data=True)
              if d["relation"] == "head"}
     assert ("sở công thương", "2020") in heads
+
+
+def test_a_decisions_file_overrides_resolution_on_load(tmp_path):
+    from click.testing import CliRunner
+    from thidua.cli import cli
+    from thidua.graph_store import EmbeddedStore
+    facts = tmp_path / "facts.jsonl"
+    facts.write_text("\n".join(json.dumps(f, ensure_ascii=False) for f in [
+        {"doc": "p1", "type": "position", "person": "Đặng Trọng Thắng", "role": "Giám đốc",
+         "organization": "Sở Giao thông Vận tải"},
+        {"doc": "p1", "type": "position", "person": "Đặng Trong Thắng", "role": "Giám đốc",
+         "organization": "Sở Giao thông Vận tải"}]) + "\n", encoding="utf-8")
+    decisions = tmp_path / "decisions.tsv"
+    decisions.write_text("not-same\tĐặng Trọng Thắng\tĐặng Trong Thắng\n", encoding="utf-8")
+
+    def people(extra):
+        location = tmp_path / f"store{len(extra)}"
+        result = CliRunner().invoke(cli, ["-q", "load", str(facts), "--store", str(location), *extra])
+        assert result.exit_code == 0, result.output
+        store = EmbeddedStore(location, read_only=True)
+        try:
+            _, rows = queries.run(store, "search", {"q": "dang tr"})
+        finally:
+            store.close()
+        return {r["entity"].value for r in rows}
+
+    assert len(people([])) == 1                       # a one-mark typo with a shared organisation
+    assert len(people(["--decisions", str(decisions)])) == 2

@@ -22,12 +22,12 @@ class Outcome:
     error: str | None = None          # why the file was skipped
 
 
-def extract_paths(paths: Iterable[Path], resolve: bool = True) -> Iterator[Outcome]:
+def extract_paths(paths: Iterable[Path], resolve: bool = True, decisions=None) -> Iterator[Outcome]:
     """Facts (with `*_id` fields when `resolve`) of every article under `paths`, in path order."""
     from thidua.loaders.reading import iter_article_paths, read_article, read_manifest
     from thidua.loaders.resolve import Resolver
 
-    resolver = Resolver() if resolve else None
+    resolver = Resolver(decisions) if resolve else None
     manifests: dict[Path, dict] = {}
     for path in iter_article_paths([Path(p) for p in paths]):
         try:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from thidua.commands.options import open_store_from, quiet, store_options
+from thidua.commands.options import (decisions_option, open_store_from, quiet, resolver_for,
+                                     store_options)
 
 DEFAULT_SITE = Path("thidua-data") / "site"
 
@@ -14,6 +15,7 @@ DEFAULT_SITE = Path("thidua-data") / "site"
 @click.command(name="build")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @store_options
+@decisions_option
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False), default=str(DEFAULT_SITE),
               show_default=True, help="Directory of the static site (and its data dumps).")
 @click.option("--prune/--no-prune", default=True, show_default=True,
@@ -21,7 +23,7 @@ DEFAULT_SITE = Path("thidua-data") / "site"
 @click.option("-j", "--jobs", type=int, default=1, show_default=True,
               help="Extraction processes (0 = one per core).")
 @click.pass_context
-def command(ctx, paths, store_path, endpoint, out_dir, prune, jobs, **remote):
+def command(ctx, paths, store_path, endpoint, decisions, out_dir, prune, jobs, **remote):
     """Load PATHS (articles and facts files), validate the graph against the SHACL shapes,
     and write the static site with full dumps (N-Quads, Turtle, JSON-LD).
 
@@ -42,7 +44,8 @@ def command(ctx, paths, store_path, endpoint, out_dir, prune, jobs, **remote):
     progress = not quiet(ctx)
     store = open_store_from(store_path, endpoint, **remote)
     try:
-        report = load_paths(store, paths, prune=prune, jobs=_jobs(jobs), progress=progress)
+        report = load_paths(store, paths, prune=prune, jobs=_jobs(jobs), progress=progress,
+                            resolver=resolver_for(store, decisions))
         report_load(report, quiet=not progress)
         # Graphs that did not change were validated when they were loaded: checking only the
         # new ones keeps a rebuild after ten new articles cheap on a large corpus.

@@ -6,13 +6,16 @@ import sys
 
 import click
 
+from thidua.commands.options import decisions_option
+
 
 @click.command(name="extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write the facts here instead of stdout.")
 @click.option("--no-ids", is_flag=True, help="Leave out the entity IRIs (*_id fields).")
-def command(paths, output, no_ids):
+@decisions_option
+def command(paths, output, no_ids, decisions):
     """Print the facts each article states, one JSON object a line.
 
     PATHS are files or folders (searched recursively) of .txt, .html and .htm articles; a
@@ -28,7 +31,7 @@ def command(paths, output, no_ids):
     """
     from thidua.loaders.extract.batch import extract_paths
     failed = articles = facts = 0
-    for outcome in extract_paths(paths, resolve=not no_ids):
+    for outcome in extract_paths(paths, resolve=not no_ids, decisions=decisions):
         if outcome.error:
             click.echo(f"{outcome.path}: {outcome.error}", err=True)
             failed += 1

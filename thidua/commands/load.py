@@ -5,18 +5,20 @@ import sys
 
 import click
 
-from thidua.commands.options import open_store_from, quiet, store_options
+from thidua.commands.options import (decisions_option, open_store_from, quiet, resolver_for,
+                                     store_options)
 
 
 @click.command(name="load")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @store_options
+@decisions_option
 @click.option("--prune", is_flag=True, help="Remove the graphs of documents no longer in PATHS.")
 @click.option("--force", is_flag=True, help="Re-extract and rewrite even unchanged documents.")
 @click.option("-j", "--jobs", type=int, default=1, show_default=True,
               help="Extraction processes (0 = one per core).")
 @click.pass_context
-def command(ctx, paths, store_path, endpoint, prune, force, jobs, **remote):
+def command(ctx, paths, store_path, endpoint, decisions, prune, force, jobs, **remote):
     """Load articles (.txt, .html) and facts files (.jsonl, .csv) into the store.
 
     Each document goes into its own named graph; unchanged documents are skipped (content
@@ -32,7 +34,7 @@ def command(ctx, paths, store_path, endpoint, prune, force, jobs, **remote):
     store = open_store_from(store_path, endpoint, **remote)
     try:
         report = load_paths(store, paths, prune=prune, force=force, jobs=_jobs(jobs),
-                            progress=not quiet(ctx))
+                            progress=not quiet(ctx), resolver=resolver_for(store, decisions))
     finally:
         store.close()
     report_load(report, quiet=quiet(ctx))

@@ -76,3 +76,17 @@ def open_store_from(store_path, endpoint, **kwargs):
 
 def quiet(ctx) -> bool:
     return bool((ctx.find_root().obj or {}).get("quiet"))
+
+
+def decisions_option(func):
+    """--decisions FILE: the user's same / not-same decisions, applied before the rules."""
+    from pathlib import Path
+    return click.option("--decisions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                        help="TSV of 'same' / 'not-same' decisions on entities "
+                             "(see docs/resolution.md); they override the resolution rules.")(func)
+
+
+def resolver_for(store, decisions):
+    """The resolver a load uses: the store's entities, with the user's decisions on top."""
+    from thidua.loaders.resolve import Resolver
+    return Resolver.from_store(store, decisions) if decisions else None
