@@ -152,13 +152,10 @@ def _resolver_for(store: GraphStore) -> Resolver:
 # -- sources ---------------------------------------------------------------------------
 def _sources(paths: list[Path], report: LoadReport) -> Iterator[_Source]:
     """Articles first, then facts files: for a document given both ways, the article wins."""
-    from thidua.loaders.reading import iter_article_paths, read_manifest
+    from thidua.loaders.reading import iter_article_paths
     manifests: dict[Path, dict] = {}
     for path in iter_article_paths(paths):
-        folder = path.parent
-        if folder not in manifests:
-            manifests[folder] = _manifest(folder, read_manifest, report)
-        row = manifests[folder].get(path.stem)
+        row = _folder_manifest(path.parent, manifests, report).get(path.stem)
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as exc:
@@ -197,18 +194,19 @@ def _walk(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
-def _manifest(folder: Path, read_manifest, report: LoadReport) -> dict:
-    try:
-        return read_manifest(folder)
-    except UnreadableInput as exc:
-        report.failed.append((exc.path, exc.reason))
-        return {}
+def _folder_manifest(folder: Path, manifests: dict[Path, dict], report: LoadReport) -> dict:
+    """The manifest.tsv rows of `folder`, read once per load (a bad manifest is reported)."""
+    from thidua.loaders.reading import read_manifest
+    if folder not in manifests:
+        try:
+            manifests[folder] = read_manifest(folder)
+        except UnreadableInput as exc:
+            report.failed.append((exc.path, exc.reason))
+            manifests[folder] = {}
+    return manifests[folder]
 
 
 def _facts_sources(path: Path, report: LoadReport, manifests: dict) -> Iterator[_Source]:
-    from thidua.loaders.reading import read_manifest
-    if path.stem == "gold" and path.suffix == ".jsonl" and path.parent not in manifests:
-        log.info("%s: a gold file; loading its facts", path)
     try:
         facts_file = read_facts_file(path)
     except UnreadableInput as exc:
@@ -216,10 +214,9 @@ def _facts_sources(path: Path, report: LoadReport, manifests: dict) -> Iterator[
         return
     for error in facts_file.errors:
         report.failed.append((f"{error.path}:{error.line}", error.reason))
-    if path.parent not in manifests:
-        manifests[path.parent] = _manifest(path.parent, read_manifest, report)
+    manifest = _folder_manifest(path.parent, manifests, report)
     for doc in sorted(facts_file.facts_by_doc):
-        row = manifests[path.parent].get(doc)
+        row = manifest.get(doc)
         digest = facts_file.content_hash(doc)
         yield _Source(doc, _stored_hash(digest, row), path, row, facts_file.facts_by_doc[doc])
 
