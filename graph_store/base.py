@@ -35,12 +35,19 @@ class GraphStore(Protocol):
     def remove_graph(self, graph: str) -> None:
         """Atomically remove `graph` and its content (no error when absent)."""
 
+    def replace_descriptions(self, graph: str, subjects: Iterable[str], statements: Iterable[str]) -> None:
+        """Atomically replace, in `graph`, every triple about `subjects` by `statements`
+        (N-Triples lines)."""
+
     def graphs(self) -> list[str]:
         """The IRIs of the named graphs, sorted."""
 
     def bulk_add(self, quads: Iterable[Quad]) -> None:
         """Fast load of many quads into their own graphs (for first loads; not transactional
         across graphs on every backend)."""
+
+    def bulk_add_nquads(self, data: bytes) -> None:
+        """`bulk_add` for N-Quads text: the store parses it, no Python object per quad."""
 
     def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
         """Run a SELECT query; rows map variable names to terms (unbound variables absent)."""
@@ -62,3 +69,18 @@ class GraphStore(Protocol):
         """Number of quads in one graph, or in all named graphs."""
 
     def close(self) -> None: ...
+
+
+def replace_descriptions_update(graph: str, subjects: Iterable[str], statements: Iterable[str]) -> str:
+    """One SPARQL Update (so one transaction) deleting what `graph` says about `subjects` and
+    inserting `statements` (N-Triples lines, which are SPARQL triples as they are) there."""
+    g = NamedNode(graph)
+    values = " ".join(str(NamedNode(s)) for s in sorted(set(subjects)))
+    body = "\n".join(statements)
+    parts = []
+    if values:
+        parts.append(f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
+                     f"GRAPH {g} {{ ?s ?p ?o }} }}")
+    if body:
+        parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+    return " ;\n".join(parts)

@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator, Mapping
 
 from pyoxigraph import (DefaultGraph, NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples,
-                        Store)
+                        RdfFormat, Store)
 
 from thidua.errors import StoreLocked, ThiduaError
 from thidua.graph_store.bindings import bind
-from thidua.graph_store.base import DATASET_FORMATS, EXPORT_FORMATS, Row, Term
+from thidua.graph_store.base import (DATASET_FORMATS, EXPORT_FORMATS, Row, Term,
+                                     replace_descriptions_update)
 
 DEFAULT_LOCATION = Path("thidua-data") / "store"
 
@@ -46,8 +47,16 @@ class EmbeddedStore:
     def remove_graph(self, graph: str) -> None:
         self._store.update(f"DROP SILENT GRAPH {NamedNode(graph)}")
 
+    def replace_descriptions(self, graph: str, subjects: Iterable[str], statements: Iterable[str]) -> None:
+        update = replace_descriptions_update(graph, subjects, statements)
+        if update:
+            self._store.update(update)
+
     def bulk_add(self, quads: Iterable[Quad]) -> None:
         self._store.bulk_extend(quads)
+
+    def bulk_add_nquads(self, data: bytes) -> None:
+        self._store.bulk_load(data, RdfFormat.N_QUADS)
 
     def bulk_load_file(self, path: str | os.PathLike, format: str = "nquads") -> None:
         self._store.bulk_load(path=str(path), format=EXPORT_FORMATS[format])

@@ -26,7 +26,8 @@ from pyoxigraph import (DefaultGraph, NamedNode, Quad, QueryBoolean, QueryResult
                         QuerySolutions, RdfFormat, Triple, parse, parse_query_results, serialize)
 
 from thidua.errors import StoreUnavailable, ThiduaError
-from thidua.graph_store.base import DATASET_FORMATS, EXPORT_FORMATS, Row, Term
+from thidua.graph_store.base import (DATASET_FORMATS, EXPORT_FORMATS, Row, Term,
+                                     replace_descriptions_update)
 from thidua.graph_store.bindings import bind
 
 log = logging.getLogger(__name__)
@@ -227,11 +228,20 @@ class RemoteStore:
         url = with_params(self._store_url(), graph_param(NamedNode(graph).value))
         self._http.read("DELETE", url, ok_statuses=(404,))
 
+    def replace_descriptions(self, graph: str, subjects: Iterable[str], statements: Iterable[str]) -> None:
+        update = replace_descriptions_update(graph, subjects, statements)
+        if update:
+            self.update(update)
+
     def bulk_add(self, quads: Iterable[Quad]) -> None:
         # One transactional POST: the whole batch is applied or none of it.
         body = serialize(quads, format=RdfFormat.N_QUADS)
         if body:
             self._post_quads(self._store_url(), body, len(body))
+
+    def bulk_add_nquads(self, data: bytes) -> None:
+        if data:      # one transactional POST, as bulk_add
+            self._post_quads(self._store_url(), data, len(data))
 
     def bulk_load_file(self, path: str | os.PathLike, format: str = "nquads") -> None:
         """Stream an N-Quads file to the server in one request: the fast path for a first load.

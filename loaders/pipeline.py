@@ -25,7 +25,7 @@ from thidua.errors import ThiduaError, UnreadableInput
 from thidua.graph_store.base import GraphStore
 from thidua.loaders.facts import is_facts_file, read_facts_file
 from thidua.loaders.model import ENTITY_FIELDS, ID_FIELDS, Article, Entity, entity_kind
-from thidua.loaders.rdf import article_quads
+from thidua.loaders.rdf import LAYOUT, ArticleRdf, article_rdf, entity_ntriples
 from thidua.loaders.resolve import Resolver
 from thidua.text import clean
 from thidua.vocab import TD, sparql_prefixes
@@ -82,33 +82,112 @@ def load_paths(store: GraphStore, paths: Iterable[str | os.PathLike], *, prune: 
     sources = _unique(_sources([Path(p) for p in paths], report), report)
     todo = [s for s in sources if force or known.get(s.doc, (None,))[0] != s.stored_hash]
     report.unchanged = sorted(s.doc for s in sources if s not in todo)
-    pending: list[Quad] = []
-    pending_docs: list[str] = []
+    batch = _Batch()
     for source, article, facts in _extracted(todo, jobs, progress, report):
+        resolver = resolver or _resolver_for(store)     # built on first use: it reads the store
         if all(_has_ids(f) for f in facts) and facts:
-            entities = entities_from_ids(article, facts)   # already resolved (thidua extract)
+            # Already resolved (thidua extract): keep the ids, merge the names into what is known.
+            entities = resolver.absorb(entities_from_ids(article, facts))
         else:
-            # Built on first use: indexing the entities already stored costs a query.
-            resolver = resolver or _resolver_for(store)
             facts = resolver.resolve(article, facts)
             entities = resolver.entities_for(facts)
-        quads = article_quads(article, facts, entities)
+        try:
+            rdf = article_rdf(article, facts, entities)
+        except ValueError as exc:        # an id or url of the input that is not an IRI
+            report.failed.append((str(source.path), f"document {source.doc!r}: {exc}"))
+            continue
         if source.doc in known:
-            store.replace_graph(iri.graph(source.doc), quads)
-            _done(report, [source.doc], len(quads))
+            _done(report, [source.doc], store_article(store, rdf, entities))
         else:
-            pending.extend(quads)
-            pending_docs.append(source.doc)
-            if len(pending_docs) >= BULK_BATCH:
-                _flush(store, pending, pending_docs, report)
-    _flush(store, pending, pending_docs, report)
+            batch.add(source.doc, rdf, entities)
+            if len(batch.docs) >= BULK_BATCH:
+                batch.flush(store, report)
+    batch.flush(store, report)
+    batch.flush(store, report)
     if prune:
         present = {s.doc for s in sources} | {d for d, _ in report.failed}
         for doc, (_, graph) in sorted(known.items()):
             if doc not in present:
                 store.remove_graph(graph)
                 report.removed.append(doc)
+        if report.removed:
+            remove_unmentioned(store)
     return report
+
+
+@dataclass
+class _Batch:
+    """New documents waiting for one bulk write, and the entities they touch."""
+    docs: list[str] = field(default_factory=list)
+    nquads: list[str] = field(default_factory=list)
+    quads: int = 0
+    shared: dict[str, None] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    def add(self, doc: str, rdf: ArticleRdf, entities: list[Entity]) -> None:
+        self.docs.append(doc)
+        self.nquads.append(rdf.nquads())
+        self.quads += len(rdf.graph)
+        self.shared.update(dict.fromkeys(rdf.shared))
+        self.entities.update((e.iri, e) for e in entities)
+
+    def flush(self, store: GraphStore, report: LoadReport) -> None:
+        """Descriptions, then the documents' graphs (atomic for the whole batch). A load killed
+        in between has described entities of documents not yet stored; the rerun loads those
+        documents and writes the same descriptions again."""
+        if not self.docs:
+            return
+        _write_descriptions(store, self.entities, list(self.shared))
+        store.bulk_add_nquads("".join(self.nquads).encode("utf-8"))
+        _done(report, list(self.docs), self.quads)
+        self.docs.clear()
+        self.nquads.clear()
+        self.quads = 0
+        self.shared.clear()
+        self.entities.clear()
+
+
+def store_article(store: GraphStore, rdf: ArticleRdf, entities: list[Entity]) -> int:
+    """Write one article: its entities' descriptions, then its graph (replaced). A load killed
+    between the two leaves the old graph with its old hash, so the rerun redoes the article.
+    Returns the number of quads in the article's graph."""
+    _write_descriptions(store, {e.iri: e for e in entities}, rdf.shared)
+    store.replace_graph(rdf.graph_iri, rdf.quads())
+    return len(rdf.graph)
+
+
+def _write_descriptions(store: GraphStore, entities: dict[str, Entity], shared: list[str]) -> None:
+    """Each entity's description as the resolver knows it now replaces the stored one, so an
+    entity has one preferred label whatever order its articles came in."""
+    statements = [line for e in entities.values() for line in entity_ntriples(e)] + shared
+    store.replace_descriptions(iri.ENTITIES_GRAPH, sorted(entities), statements)
+
+
+_UNMENTIONED = sparql_prefixes(["schema"]) + """
+SELECT DISTINCT ?e WHERE {
+  GRAPH ?entities { ?e a ?class }
+  FILTER (STRSTARTS(STR(?e), ?base))
+  FILTER NOT EXISTS { GRAPH ?g { ?article schema:mentions ?e } }
+}"""
+
+
+def remove_unmentioned(store: GraphStore) -> None:
+    """After pruning: entities no remaining article mentions lose their description."""
+    rows = store.select(_UNMENTIONED, {"entities": NamedNode(iri.ENTITIES_GRAPH), "base": Literal(iri.ID)})
+    described = tuple(f"{iri.ID}{kind}/" for kind in ("bloc", "unit", "person"))
+    gone = [row["e"].value for row in rows if row["e"].value.startswith(described)]
+    if gone:
+        store.replace_descriptions(iri.ENTITIES_GRAPH, gone, [])
+
+
+def read_documents(paths: Iterable[str | os.PathLike], report: LoadReport, *, jobs: int = 1,
+                   progress: bool = False) -> Iterator[tuple[Article, list[dict]]]:
+    """(article, facts) for every document of `paths`, once each, in order, as a load reads
+    them: articles read and extracted, facts files split by document. What cannot be read
+    goes to `report.failed` and the rest goes on."""
+    sources = _unique(_sources([Path(p) for p in paths], report), report)
+    for _source, article, facts in _extracted(sources, jobs, progress, report):
+        yield article, facts
 
 
 def _has_ids(fact: dict) -> bool:
@@ -134,14 +213,6 @@ def entities_from_ids(article: Article, facts: list[dict]) -> list[Entity]:
 def _done(report: LoadReport, docs: list[str], quads: int) -> None:
     report.loaded.extend(docs)
     report.quads_written += quads
-
-
-def _flush(store: GraphStore, quads: list[Quad], docs: list[str], report: LoadReport) -> None:
-    if docs:
-        store.bulk_add(quads)   # atomic for the whole batch of new documents
-        _done(report, list(docs), len(quads))
-        quads.clear()
-        docs.clear()
 
 
 def _resolver_for(store: GraphStore) -> Resolver:
@@ -223,7 +294,8 @@ def _facts_sources(path: Path, report: LoadReport, manifests: dict) -> Iterator[
 
 def _stored_hash(content_digest: str, manifest_row: dict | None) -> str:
     row = json.dumps(manifest_row or {}, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(f"thidua {__version__}\n{row}\n{content_digest}".encode()).hexdigest()
+    tool = f"thidua {__version__}, RDF layout {LAYOUT}"
+    return hashlib.sha256(f"{tool}\n{row}\n{content_digest}".encode()).hexdigest()
 
 
 # -- extraction ----------------------------------------------------------------------

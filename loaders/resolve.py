@@ -16,6 +16,7 @@ import os
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Callable
 
 from thidua import iri
@@ -75,6 +76,20 @@ class Resolver:
         home, home_scope = self._home(home, blocs)
         org_mentions = self._resolve_units(article.doc, out, home, home_scope)
         self._resolve_people(article.doc, out, home, home_scope, blocs, org_mentions)
+        return out
+
+    def absorb(self, entities: list[Entity]) -> list[Entity]:
+        """Entities resolved elsewhere (facts that carry their ids): their names join what is
+        known of the same IRIs, and the best name becomes the label, as for resolved mentions."""
+        out = []
+        for entity in entities:
+            known = self.entities.setdefault(entity.iri, entity)
+            if known is not entity:
+                labels = {known.label, entity.label} | known.alt_labels | entity.alt_labels
+                known.label = max(sorted(labels), key=lambda l: _label_quality(known.kind, l))
+                known.alt_labels = labels - {known.label}
+                known.jurisdiction = known.jurisdiction or entity.jurisdiction
+            out.append(known)
         return out
 
     def entities_for(self, facts: list[dict]) -> list[Entity]:
@@ -462,6 +477,7 @@ def _head(label: str) -> str:
     return place.head if place and not place.local and place.head else label
 
 
+@lru_cache(maxsize=1 << 16)      # asked for every form of an entity at every mention of it
 def _label_quality(kind: str, label: str) -> tuple:
     """Which register form names the entity: for people the one with more marks (typos drop
     marks far more often than they add them); for blocs the one named as a bloc; for an area

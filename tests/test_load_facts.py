@@ -7,6 +7,7 @@ import json
 import pytest
 import rdflib
 import rdflib.compare
+from pyoxigraph import NamedNode
 
 from thidua import iri, queries
 from thidua.loaders.pipeline import VOCABULARY_GRAPH, load_paths
@@ -90,7 +91,17 @@ def test_prune_removes_graphs_of_documents_that_are_gone(loaded, tmp_path):
     path.write_text("\n".join(kept) + "\n", encoding="utf-8")
     report = load_paths(loaded, [path], prune=True, progress=False)
     assert len(report.removed) == 4
-    assert [g for g in loaded.graphs() if g != VOCABULARY_GRAPH] == [iri.graph("003_2f19b7e13258856b")]
+    assert [g for g in loaded.graphs() if g not in (VOCABULARY_GRAPH, iri.ENTITIES_GRAPH)] == \
+        [iri.graph("003_2f19b7e13258856b")]
+    # Entities only the removed documents mentioned lose their descriptions; the others keep them.
+    described = {r["e"].value for r in loaded.select(
+        "SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } }",
+        {"g": NamedNode(iri.ENTITIES_GRAPH)}) if r["e"].value.startswith((iri.ID + "unit/", iri.ID + "bloc/",
+                                                                          iri.ID + "person/"))}
+    mentioned = {r["e"].value for r in loaded.select(
+        "SELECT ?e WHERE { GRAPH ?g { ?a <https://schema.org/mentions> ?e } }",
+        {"g": NamedNode(iri.graph("003_2f19b7e13258856b"))})}
+    assert described == mentioned and described
 
 
 @pytest.mark.parametrize("fmt, rdflib_format", [("nquads", "nquads"), ("trig", "trig"),

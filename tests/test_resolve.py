@@ -274,14 +274,15 @@ def test_a_typo_merge_holds_in_either_order_under_the_first_spelling_seen(dev):
 
 
 def test_a_later_load_maps_onto_the_entities_in_the_store(store, dev):
-    from thidua.loaders.rdf import article_quads
+    from thidua.loaders.pipeline import store_article
+    from thidua.loaders.rdf import article_rdf
     typo = _facts(DEV / "dev-gold.jsonl", pick=-1)
     _, manifest = dev
     first = Resolver()
     for doc in ("a-01", "b-01"):
         article = Article(doc=doc, jurisdiction=manifest[doc])
         facts = first.resolve(article, typo[doc])
-        store.replace_graph(f"https://w3id.org/thidua/graph/{doc}", article_quads(article, facts, first.entities_for(facts)))
+        store_article(store, article_rdf(article, facts, first.entities_for(facts)), first.entities_for(facts))
     later = Resolver.from_store(store)
     out = later.resolve(Article(doc="a-02", jurisdiction=manifest["a-02"]), typo["a-02"])
     together, out_all = _run(["a-01", "b-01", "a-02"], typo, manifest)
@@ -336,13 +337,14 @@ def test_review_lists_merges_and_near_misses_with_reasons(tmp_path):
 
 
 def test_review_reads_the_store(store, tmp_path, seeds):
-    from thidua.loaders.rdf import article_quads
+    from thidua.loaders.pipeline import store_article
+    from thidua.loaders.rdf import article_rdf
     by_doc, manifest = seeds
     resolver = Resolver()
     for doc in manifest:
         article = Article(doc=doc, jurisdiction=manifest[doc])
         facts = resolver.resolve(article, by_doc[doc])
-        store.replace_graph(f"https://w3id.org/thidua/graph/{doc}", article_quads(article, facts, resolver.entities_for(facts)))
+        store_article(store, article_rdf(article, facts, resolver.entities_for(facts)), resolver.entities_for(facts))
     location = store.location
     store.close()
     result = CliRunner().invoke(cli, ["review", "--store", location])

@@ -15,6 +15,11 @@ BASE = "https://w3id.org/thidua/"
 ONTOLOGY = BASE + "ontology#"
 ID = BASE + "id/"
 GRAPH = BASE + "graph/"
+# Blocs, units, people and the shared nodes (jurisdictions, years, roles, runs) are described
+# once, here; article graphs hold facts that point to them. Oxigraph's union default graph
+# repeats a triple once per graph holding it, so descriptions repeated per article would
+# multiply every join on a label or a type, and could disagree between articles.
+ENTITIES_GRAPH = GRAPH + "entities"
 AWARD_TYPE = BASE + "award-type/"
 
 ENTITY_KINDS = ("bloc", "unit", "person", "jurisdiction")

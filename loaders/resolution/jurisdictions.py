@@ -81,6 +81,7 @@ def unlisted(name: str) -> Jurisdiction:
     return Jurisdiction(slug(bare), text, level, bare, "unlisted")
 
 
+@lru_cache(maxsize=1 << 16)      # a pure function of the name, asked again for every mention
 def place_at_end(label: str) -> Place | None:
     """The province a unit or bloc name ends with ("Cục Thuế thành phố Cần Thơ" -> Cần Thơ).
 

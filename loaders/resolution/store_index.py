@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from pyoxigraph import Literal
+from pyoxigraph import Literal, NamedNode
 
 from thidua import iri
 from thidua.loaders.model import Entity
@@ -21,20 +21,20 @@ from thidua.vocab import sparql_prefixes
 KINDS = ("bloc", "unit", "person")
 
 # Separate small queries: one joined query over every graph is several times slower.
+# Descriptions are read from the entities graph (?entities, bound), where each is written once;
+# which documents mention an entity, from the articles' schema:mentions.
 _LABELS = sparql_prefixes(["skos"]) + """
-SELECT DISTINCT ?e ?label WHERE { ?e skos:prefLabel ?label FILTER(STRSTARTS(STR(?e), ?base)) }"""
+SELECT ?e ?label WHERE { GRAPH ?entities { ?e skos:prefLabel ?label } FILTER(STRSTARTS(STR(?e), ?base)) }"""
 _ALT_LABELS = sparql_prefixes(["skos"]) + """
-SELECT DISTINCT ?e ?alt WHERE { ?e skos:altLabel ?alt FILTER(STRSTARTS(STR(?e), ?base)) }"""
+SELECT ?e ?alt WHERE { GRAPH ?entities { ?e skos:altLabel ?alt } FILTER(STRSTARTS(STR(?e), ?base)) }"""
 _JURISDICTIONS = sparql_prefixes(["td"]) + """
-SELECT DISTINCT ?e ?j WHERE { ?e td:jurisdiction ?j }"""
+SELECT ?e ?j WHERE { GRAPH ?entities { ?e td:jurisdiction ?j } }"""
 _JURISDICTION_LABELS = sparql_prefixes(["td", "skos"]) + """
-SELECT DISTINCT ?j ?label WHERE { ?j a td:Jurisdiction ; skos:prefLabel ?label }"""
-_PERSON_GRAPHS = sparql_prefixes(["td"]) + """
-SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e a td:Person } }"""
+SELECT ?j ?label WHERE { GRAPH ?entities { ?j a td:Jurisdiction ; skos:prefLabel ?label } }"""
+_MENTIONS = sparql_prefixes(["schema"]) + """
+SELECT ?e ?g WHERE { GRAPH ?g { ?article schema:mentions ?e } FILTER(STRSTARTS(STR(?e), ?base)) }"""
 _POSITIONS = sparql_prefixes(["td", "org"]) + """
 SELECT DISTINCT ?p ?o WHERE { ?f a td:Position ; org:member ?p ; org:organization ?o }"""
-_BLOCS_BY_GRAPH = sparql_prefixes(["td"]) + """
-SELECT DISTINCT ?b ?g WHERE { GRAPH ?g { ?b a td:EmulationBloc } }"""
 _DOCS = sparql_prefixes(["td", "dcterms"]) + """
 SELECT DISTINCT ?g ?doc WHERE { GRAPH ?g { ?a a td:Article ; dcterms:identifier ?doc } }"""
 
@@ -63,30 +63,35 @@ class StoredEntity:
 
 def stored_entities(store) -> Iterator[StoredEntity]:
     from thidua.loaders.resolve import _label_quality
-    base = {"base": Literal(iri.ID)}
+    entities = NamedNode(iri.ENTITIES_GRAPH)
+    described = {"entities": entities, "base": Literal(iri.ID)}
     labels, alts = defaultdict(set), defaultdict(set)
-    for row in store.select(_LABELS, base):
+    for row in store.select(_LABELS, described):
         if _kind(row["e"].value):
             labels[row["e"].value].add(row["label"].value)
-    for row in store.select(_ALT_LABELS, base):
+    for row in store.select(_ALT_LABELS, described):
         alts[row["e"].value].add(row["alt"].value)
-    jurisdiction_names = {r["j"].value: r["label"].value for r in store.select(_JURISDICTION_LABELS)}
+    jurisdiction_names = {r["j"].value: r["label"].value
+                          for r in store.select(_JURISDICTION_LABELS, {"entities": entities})}
     juris = {r["e"].value: _jurisdiction(r["j"].value, jurisdiction_names.get(r["j"].value))
-             for r in store.select(_JURISDICTIONS)}
+             for r in store.select(_JURISDICTIONS, {"entities": entities})}
     positions = defaultdict(set)
     for row in store.select(_POSITIONS):
         positions[row["p"].value].add(row["o"].value)
     blocs_in, doc_of, graphs_of = defaultdict(set), {}, defaultdict(set)
-    for row in store.select(_BLOCS_BY_GRAPH):
-        blocs_in[row["g"].value].add(row["b"].value)
+    for row in store.select(_MENTIONS, {"base": Literal(iri.ID)}):
+        e, g = row["e"].value, row["g"].value
+        kind = _kind(e)
+        if kind == "bloc":
+            blocs_in[g].add(e)
+        elif kind == "person":
+            graphs_of[e].add(g)
     for row in store.select(_DOCS):
         doc_of[row["g"].value] = row["doc"].value
-    for row in store.select(_PERSON_GRAPHS):
-        graphs_of[row["e"].value].add(row["g"].value)
     # An entity minted in an article without jurisdiction is scoped to that article's bloc.
     unscoped_blocs = sorted(b for b in set().union(*blocs_in.values()) if b not in juris) if blocs_in else []
     for e in sorted(labels):
-        label = max(sorted(labels[e]), key=lambda lab: _label_quality(_kind(e), lab))   # graphs may differ
+        label = max(sorted(labels[e]), key=lambda lab: _label_quality(_kind(e), lab))
         where = juris.get(e)
         entity = Entity(e, _kind(e), label, (alts[e] | labels[e]) - {label}, where.name if where else None)
         if graphs_of[e]:

@@ -69,10 +69,9 @@ def command(ctx, paths, decisions, show, fmt, use_store, store_path, endpoint, *
 
 def _resolve_paths(resolver, paths, progress: bool) -> list[str]:
     """Resolve every document of `paths` in order; bad inputs become one line each."""
-    from thidua.loaders.pipeline import LoadReport, _extracted, _sources
+    from thidua.loaders.pipeline import LoadReport, read_documents
     report = LoadReport()
-    sources = list(_sources([Path(p) for p in paths], report))
-    for _source, article, facts in _extracted(sources, 1, progress, report):
+    for article, facts in read_documents(paths, report, progress=progress):
         resolver.resolve(article, facts)
     return [f"{source}: {reason}" for source, reason in report.failed]
 
