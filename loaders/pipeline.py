@@ -81,7 +81,7 @@ def load_paths(store: GraphStore, paths: Iterable[str | os.PathLike], *, prune: 
              for row in store.select(_LOADED_DOCS)}
     sources = _unique(_sources([Path(p) for p in paths], report), report)
     todo = [s for s in sources if force or known.get(s.doc, (None,))[0] != s.stored_hash]
-    report.unchanged = sorted(s.doc for s in sources if s not in todo)
+    report.unchanged = sorted({s.doc for s in sources} - {s.doc for s in todo})
     batch = _Batch()
     for source, article, facts in _extracted(todo, jobs, progress, report):
         resolver = resolver or _resolver_for(store)     # built on first use: it reads the store

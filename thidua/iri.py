@@ -8,6 +8,7 @@ The full Vietnamese name lives in the labels, never only in the IRI.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from thidua.text import nfc, slug
 
@@ -37,6 +38,7 @@ def entity(kind: str, label: str, *context: str) -> str:
     return f"{ID}{kind}/{slug(label)}-{digest(kind, label, *context, length=8)}"
 
 
+@lru_cache(maxsize=1 << 14)      # pure, and asked for every fact
 def jurisdiction(name: str) -> str:
     return f"{ID}jurisdiction/{slug(strip_admin_prefix(name))}"
 
@@ -48,6 +50,7 @@ def strip_admin_prefix(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1 << 14)      # pure, and asked for every fact
 def doc_slug(doc: str) -> str:
     """Document names are file stems: keep them readable but safe, and distinct."""
     safe = slug(doc, max_length=80)
@@ -70,10 +73,12 @@ def year(value: int) -> str:
     return f"{ID}year/{int(value)}"
 
 
+@lru_cache(maxsize=1 << 14)      # pure, and asked for every fact
 def role(label: str) -> str:
     return f"{ID}role/{slug(label)}"
 
 
+@lru_cache(maxsize=1 << 14)      # pure, and asked for every fact
 def award_type(concept_id: str) -> str:
     return AWARD_TYPE + slug(concept_id)
 
