@@ -304,15 +304,41 @@ def _extracted(sources: list[_Source], jobs: int, progress: bool, report: LoadRe
     from tqdm import tqdm
     bar = tqdm(total=len(sources), desc="Loading", unit="doc", disable=not progress or not sources)
     if jobs > 1 and len(sources) > 1:
-        with get_context("spawn").Pool(jobs) as pool:
-            for source, outcome in zip(sources, pool.imap(_extract_source, sources, chunksize=8)):
-                yield from _outcome(source, outcome, report)
-                bar.update()
+        for source, outcome in _in_workers(sources, jobs):
+            yield from _outcome(source, outcome, report)
+            bar.update()
     else:
         for source in sources:
             yield from _outcome(source, _extract_source(source), report)
             bar.update()
     bar.close()
+
+
+EXTRACT_CHUNK = 16
+
+
+def _in_workers(sources: list[_Source], jobs: int):
+    """(source, outcome) in input order from `jobs` spawned processes, with a bounded number of
+    chunks in flight: Pool.imap would let finished results pile up in memory whenever writing
+    to the store is slower than extracting, which on a large corpus it is."""
+    from collections import deque
+    chunks = [sources[i:i + EXTRACT_CHUNK] for i in range(0, len(sources), EXTRACT_CHUNK)]
+    with get_context("spawn").Pool(jobs) as pool:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
+            if len(pending) > 2 * jobs:
+                yield from _chunk_results(*pending.popleft())
+        while pending:
+            yield from _chunk_results(*pending.popleft())
+
+
+def _chunk_results(chunk: list[_Source], result):
+    yield from zip(chunk, result.get())
+
+
+def _extract_chunk(chunk: list[_Source]) -> list:
+    return [_extract_source(source) for source in chunk]
 
 
 def _outcome(source: _Source, outcome, report: LoadReport):

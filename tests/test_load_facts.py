@@ -213,3 +213,19 @@ def test_a_decisions_file_overrides_resolution_on_load(tmp_path):
 
     assert len(people([])) == 1                       # a one-mark typo with a shared organisation
     assert len(people(["--decisions", str(decisions)])) == 2
+
+
+def test_extraction_in_worker_processes_loads_the_same_dataset(sample_dir, tmp_path, monkeypatch):
+    from thidua.graph_store import EmbeddedStore
+    from thidua.loaders import pipeline
+    monkeypatch.setattr(pipeline, "EXTRACT_CHUNK", 2)       # several chunks in flight at once
+    dumps = []
+    for jobs in (1, 2):
+        store = EmbeddedStore(tmp_path / f"store-{jobs}")
+        report = load_paths(store, [sample_dir], jobs=jobs, progress=False)
+        assert report.ok and len(report.loaded) == 5
+        buffer = io.BytesIO()
+        store.dump(buffer, "nquads")
+        dumps.append(sorted(buffer.getvalue().splitlines()))
+        store.close()
+    assert dumps[0] == dumps[1] and dumps[0]
