@@ -13,9 +13,8 @@ import json
 import logging
 import os
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from pyoxigraph import (BlankNode, CanonicalizationAlgorithm, Dataset, Literal, NamedNode, Quad,
                         RdfFormat, parse)
@@ -26,7 +25,9 @@ from thidua.graph_store.base import GraphStore
 from thidua.loaders.facts import is_facts_file, read_facts_file
 from thidua.loaders.model import ENTITY_FIELDS, ID_FIELDS, Article, Entity, entity_kind
 from thidua.loaders.rdf import LAYOUT, ArticleRdf, article_rdf, entity_ntriples
-from thidua.loaders.resolve import Resolver
+
+if TYPE_CHECKING:
+    from thidua.loaders.resolve import Resolver
 from thidua.text import clean
 from thidua.vocab import TD, sparql_prefixes
 
@@ -215,9 +216,10 @@ def _done(report: LoadReport, docs: list[str], quads: int) -> None:
     report.quads_written += quads
 
 
-def _resolver_for(store: GraphStore) -> Resolver:
-    from_store = getattr(Resolver, "from_store", None)
-    return from_store(store) if from_store else Resolver()
+def _resolver_for(store: GraphStore) -> "Resolver":
+    # Imported here: a load with nothing new to read should not pay for the resolver's lexicons.
+    from thidua.loaders.resolve import Resolver
+    return Resolver.from_store(store)
 
 
 # -- sources ---------------------------------------------------------------------------
@@ -301,8 +303,10 @@ def _stored_hash(content_digest: str, manifest_row: dict | None) -> str:
 # -- extraction ----------------------------------------------------------------------
 def _extracted(sources: list[_Source], jobs: int, progress: bool, report: LoadReport):
     """(source, article, facts) in input order; failures go to the report, the rest go on."""
+    if not sources:
+        return
     from tqdm import tqdm
-    bar = tqdm(total=len(sources), desc="Loading", unit="doc", disable=not progress or not sources)
+    bar = tqdm(total=len(sources), desc="Loading", unit="doc", disable=not progress)
     if jobs > 1 and len(sources) > 1:
         for source, outcome in _in_workers(sources, jobs):
             yield from _outcome(source, outcome, report)
@@ -322,6 +326,7 @@ def _in_workers(sources: list[_Source], jobs: int):
     chunks in flight: Pool.imap would let finished results pile up in memory whenever writing
     to the store is slower than extracting, which on a large corpus it is."""
     from collections import deque
+    from multiprocessing import get_context
     chunks = [sources[i:i + EXTRACT_CHUNK] for i in range(0, len(sources), EXTRACT_CHUNK)]
     with get_context("spawn").Pool(jobs) as pool:
         pending: deque = deque()
