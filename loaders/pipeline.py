@@ -83,9 +83,11 @@ def load_paths(store: GraphStore, paths: Iterable[str | os.PathLike], *, prune: 
     sources = _unique(_sources([Path(p) for p in paths], report), report)
     todo = [s for s in sources if force or known.get(s.doc, (None,))[0] != s.stored_hash]
     report.unchanged = sorted({s.doc for s in sources} - {s.doc for s in todo})
+    stored_hashes = {doc: h for doc, (h, _) in known.items()}
+    own_resolver = resolver is None       # the user's (with decisions) is never cached
     batch = _Batch()
     for source, article, facts in _extracted(todo, jobs, progress, report):
-        resolver = resolver or _resolver_for(store)     # built on first use: it reads the store
+        resolver = resolver or _resolver_for(store, stored_hashes)     # on first use: it reads the store
         if all(_has_ids(f) for f in facts) and facts:
             # Already resolved (thidua extract): keep the ids, merge the names into what is known.
             entities = resolver.absorb(entities_from_ids(article, facts))
@@ -113,7 +115,21 @@ def load_paths(store: GraphStore, paths: Iterable[str | os.PathLike], *, prune: 
                 report.removed.append(doc)
         if report.removed:
             remove_unmentioned(store)
+    if own_resolver and resolver is not None:
+        _save_resolver(store, resolver, stored_hashes, todo, report)
     return report
+
+
+def _save_resolver(store: GraphStore, resolver: "Resolver", stored: dict[str, str],
+                   todo: list[_Source], report: LoadReport) -> None:
+    """Keep the resolver for the next load, keyed by the store's documents as they are now."""
+    from thidua.loaders.resolution import cache
+    now = dict(stored)
+    loaded = set(report.loaded)
+    now.update((s.doc, s.stored_hash) for s in todo if s.doc in loaded)
+    for doc in report.removed:
+        now.pop(doc, None)
+    cache.save(store.location, cache.state_key(now), resolver)
 
 
 @dataclass
@@ -216,10 +232,13 @@ def _done(report: LoadReport, docs: list[str], quads: int) -> None:
     report.quads_written += quads
 
 
-def _resolver_for(store: GraphStore) -> "Resolver":
+def _resolver_for(store: GraphStore, stored_hashes: dict[str, str]) -> "Resolver":
+    """The resolver saved by the load that left the store as it is, else one rebuilt from it."""
     # Imported here: a load with nothing new to read should not pay for the resolver's lexicons.
+    from thidua.loaders.resolution import cache
     from thidua.loaders.resolve import Resolver
-    return Resolver.from_store(store)
+    saved = cache.load(store.location, cache.state_key(stored_hashes))
+    return saved if saved is not None else Resolver.from_store(store)
 
 
 # -- sources ---------------------------------------------------------------------------

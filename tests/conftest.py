@@ -2,6 +2,7 @@
 tests/data/); tests that add checks on ../shared skip when it is absent."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "articles"
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory):
+    """Caches the tests write (the saved resolver) stay out of the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("thidua-cache")
+    previous = os.environ.get("THIDUA_CACHE")
+    os.environ["THIDUA_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("THIDUA_CACHE", None)
+    else:
+        os.environ["THIDUA_CACHE"] = previous
 
 
 @pytest.fixture(scope="session")

@@ -229,3 +229,57 @@ def test_extraction_in_worker_processes_loads_the_same_dataset(sample_dir, tmp_p
         dumps.append(sorted(buffer.getvalue().splitlines()))
         store.close()
     assert dumps[0] == dumps[1] and dumps[0]
+
+
+def _dump(store) -> list[bytes]:
+    buffer = io.BytesIO()
+    store.dump(buffer, "nquads")
+    return sorted(buffer.getvalue().splitlines())
+
+
+def test_a_later_load_reuses_the_saved_resolver_and_writes_what_a_rebuilt_one_writes(
+        sample_dir, tmp_path, monkeypatch):
+    from thidua.graph_store import EmbeddedStore
+    from thidua.loaders.resolve import Resolver
+    first, second = tmp_path / "first", tmp_path / "second"
+    docs = sorted(p.name for p in sample_dir.glob("*.txt"))
+    first.mkdir()
+    (first / "manifest.tsv").write_bytes((sample_dir / "manifest.tsv").read_bytes())
+    for name in docs[:3]:
+        (first / name).write_bytes((sample_dir / name).read_bytes())
+    second.mkdir()
+    for name in docs[3:]:
+        (second / name).write_bytes((sample_dir / name).read_bytes())
+    (second / "manifest.tsv").write_bytes((sample_dir / "manifest.tsv").read_bytes())
+
+    rebuilt = EmbeddedStore(tmp_path / "rebuilt")
+    load_paths(rebuilt, [first], progress=False)
+    monkeypatch.setenv("THIDUA_CACHE", str(tmp_path / "other-cache"))     # nothing saved there
+    load_paths(rebuilt, [first, second], progress=False)
+
+    cached = EmbeddedStore(tmp_path / "cached")
+    monkeypatch.setenv("THIDUA_CACHE", str(tmp_path / "cache"))
+    load_paths(cached, [first], progress=False)
+
+    def no_rebuild(*args, **kwargs):
+        raise AssertionError("the saved resolver should have been used")
+    with monkeypatch.context() as patch:
+        patch.setattr(Resolver, "from_store", classmethod(no_rebuild))
+        report = load_paths(cached, [first, second], progress=False)
+    assert len(report.loaded) == len(docs) - 3 and report.ok
+    assert _dump(cached) == _dump(rebuilt)
+
+
+def test_a_store_changed_behind_the_saved_resolver_rebuilds_it(sample_dir, tmp_path, monkeypatch):
+    from thidua.graph_store import EmbeddedStore
+    from thidua.loaders.resolve import Resolver
+    store = EmbeddedStore(tmp_path / "store")
+    load_paths(store, [sample_dir], progress=False)
+    gone = iri.graph(sorted(p.stem for p in sample_dir.glob("*.txt"))[0])
+    store.remove_graph(gone)                       # not by a load: the saved key no longer fits
+    calls = []
+    real = Resolver.from_store.__func__
+    monkeypatch.setattr(Resolver, "from_store", classmethod(
+        lambda cls, *a, **k: calls.append(1) or real(cls, *a, **k)))
+    report = load_paths(store, [sample_dir], progress=False)
+    assert calls == [1] and len(report.loaded) == 1
