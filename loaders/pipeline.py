@@ -37,8 +37,10 @@ VOCABULARY_GRAPH = iri.GRAPH + "vocabulary"
 VOCABULARY_FILES = ("thidua.ttl", "award-types.ttl", "award-facets.ttl")
 BULK_BATCH = 200
 
+# Content hash first: only article nodes carry one (with an identifier), and it is the rarer
+# predicate, so Oxigraph starts from it (twice as fast as starting from rdf:type).
 _LOADED_DOCS = sparql_prefixes(["td", "dcterms"]) + """
-SELECT ?g ?doc ?hash WHERE { GRAPH ?g { ?a a td:Article ; dcterms:identifier ?doc ; td:contentHash ?hash } }
+SELECT ?g ?doc ?hash WHERE { GRAPH ?g { ?a td:contentHash ?hash ; dcterms:identifier ?doc } }
 """
 
 
