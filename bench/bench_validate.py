@@ -1,20 +1,27 @@
 #!/usr/bin/env python3
-"""SHACL validation graph by graph (thidua validate) against one pyshacl run over the whole store.
+"""SHACL validation of a loaded store: graph by graph (the old way) against batches, per engine.
 
-Usage: bench/bench_validate.py [--articles N ...] [--seed S]
+Usage: bench/bench_validate.py [--articles N ...] [--seed S] [--store DIR] [--quick]
 
-For each size, writes a synthetic corpus (bench/synth.py), loads its gold facts with
-`thidua load`, then validates the store twice, each in a fresh process so peak memory is its
-own: per graph (validate_store, with 1 and 2 worker processes) and, as the baseline, everything
-at once (all quads plus the vocabulary in one rdflib graph, one pyshacl call). Prints wall and
-CPU seconds, CPU ms per graph, peak RSS, the violation counts and the ratios. The whole-store
-run may report violations the per-graph runs do not: an entity labelled differently by two
-articles breaks sh:uniqueLang only when their graphs are merged.
+For each size, writes a synthetic corpus (bench/synth.py) and loads its gold facts with
+`thidua load`, or takes an already loaded `--store`. A store still in the per-article layout
+is also copied and rewritten into the entities-graph layout (thidua.queries.layout), and both
+are measured. Each run is a fresh process, so its peak RSS is its own:
+
+  * baseline: pyshacl one graph at a time (batch 1), what `thidua validate` did before;
+  * pyshacl and shacl-rust in batches of several sizes, and shacl-rust with 2 workers.
+
+Prints CPU seconds (the process and its workers: the machine is shared, so CPU time is the
+figure to compare; wall time is shown with the load average), CPU ms per graph, peak RSS,
+violations, and each run's CPU ratio to the baseline measured in the same run. The peak RSS
+of two store sizes shows whether memory stays bounded by the batch.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,67 +34,110 @@ BIN = Path(sys.executable).parent
 CHILD = r'''
 import json, resource, sys, time
 from thidua.graph_store import open_store
-from thidua.ontology import validate as v
-store = open_store(sys.argv[1], read_only=True)
-started, wall = time.process_time(), time.perf_counter()
-if sys.argv[2].startswith("per-graph"):
-    report = v.validate_store(store, jobs=int(sys.argv[3]))
-    violations, graphs = len(report.violations), report.graphs_checked
-else:
-    import pyshacl
-    data = v._data_graph(store.quads())
-    conforms, results, _ = pyshacl.validate(data, shacl_graph=v.shapes_graph(), inference="none",
-                                            advanced=False)
-    violations = len(list(results.objects(None, v.SH.result)))
-    graphs = len(store.graphs())
-cpu = time.process_time() - started
-wall = time.perf_counter() - wall
-usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
-cpu += usage[1].ru_utime + usage[1].ru_stime  # worker processes, when there are any
-rss_mb = max(u.ru_maxrss for u in usage) / 1024
-print(json.dumps({"cpu": cpu, "wall": wall, "rss_mb": rss_mb, "violations": violations, "graphs": graphs}))
+from thidua.ontology.validate import validate_store
+
+def main():
+    location, engine, batch, jobs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    store = open_store(location, read_only=True)
+    started, wall = time.process_time(), time.perf_counter()
+    report = validate_store(store, engine=engine, batch_graphs=batch, jobs=jobs)
+    wall = time.perf_counter() - wall
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = time.process_time() - started + workers.ru_utime + workers.ru_stime
+    # VmHWM: ru_maxrss of a fork+exec child starts from its parent's peak, not its own.
+    own = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
+    print(json.dumps({"cpu": cpu, "wall": wall, "rss_mb": max(own, workers.ru_maxrss) / 1024,
+                      "violations": len(report.violations), "graphs": report.graphs_checked}))
+
+if __name__ == "__main__":  # spawned workers import this file again
+    main()
 '''
+
+# (label, engine, graphs per batch, worker processes); the first is the baseline.
+RUNS = [
+    ("pyshacl, graph by graph (before)", "pyshacl", 1, 1),
+    ("pyshacl, batches of 50", "pyshacl", 50, 1),
+    ("pyshacl, batches of 200", "pyshacl", 200, 1),
+    ("shacl-rust, graph by graph", "shacl-rust", 1, 1),
+    ("shacl-rust, batches of 20", "shacl-rust", 20, 1),
+    ("shacl-rust, batches of 100", "shacl-rust", 100, 1),
+    ("shacl-rust, batches of 400", "shacl-rust", 400, 1),
+    ("shacl-rust, batches of 100, -j 2", "shacl-rust", 100, 2),
+]
+QUICK = [RUNS[0], RUNS[5], RUNS[7]]
 
 
 def run(cmd: list[str]) -> str:
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
 
-def measure(store: Path, mode: str, jobs: int = 1) -> dict:
-    out = run([sys.executable, "-c", CHILD, str(store), mode, str(jobs)])
+def measure(store: Path, engine: str, batch: int, jobs: int, work: Path) -> dict:
+    child = work / "bench_validate_child.py"
+    child.write_text(CHILD)
+    out = run([sys.executable, str(child), str(store), engine, str(batch), str(jobs)])
     return json.loads(out.strip().splitlines()[-1])
 
 
-def bench(articles: int, seed: int, work: Path) -> None:
+def loaded_store(articles: int, seed: int, work: Path) -> Path:
     corpus, store = work / f"corpus-{articles}", work / f"store-{articles}"
     run([sys.executable, str(ROOT / "bench" / "synth.py"), "--articles", str(articles),
          "--seed", str(seed), "--out", str(corpus)])
     subprocess.run([str(BIN / "thidua"), "-q", "load", str(corpus / "gold.jsonl"), "--store", str(store)],
                    check=False, capture_output=True)
-    per_graph, whole = measure(store, "per-graph"), measure(store, "whole-store")
-    two_jobs = measure(store, "per-graph", jobs=2)
-    graphs = per_graph["graphs"]
-    print(f"{articles:>6} articles, {graphs} graphs")
-    for name, m in (("per graph", per_graph), ("per graph, -j 2", two_jobs),
-                    ("whole store (baseline)", whole)):
-        print(f"    {name:<24} wall {m['wall']:7.2f} s  cpu {m['cpu']:7.2f} s"
-              f"  {1000 * m['cpu'] / max(graphs, 1):6.1f} cpu-ms/graph"
-              f"  peak RSS {m['rss_mb']:7.1f} MB  violations {m['violations']}")
-    print(f"    ratio per-graph/baseline: cpu {per_graph['cpu'] / whole['cpu']:.2f}x, "
-          f"peak RSS {per_graph['rss_mb'] / whole['rss_mb']:.2f}x; "
-          f"-j 2 / -j 1 wall {two_jobs['wall'] / per_graph['wall']:.2f}x")
+    return store
+
+
+def layouts(store: Path, work: Path) -> list[tuple[str, Path]]:
+    """The store, and a copy in the entities-graph layout when it is not in it yet."""
+    from thidua.graph_store import EmbeddedStore
+    from thidua.queries.layout import has_entities_graph, move_descriptions
+    opened = EmbeddedStore(store, read_only=True)
+    try:
+        if has_entities_graph(opened):
+            return [("entities graph", store)]
+    finally:
+        opened.close()
+    moved = work / (store.name + "-entities")
+    shutil.rmtree(moved, ignore_errors=True)
+    shutil.copytree(store, moved)
+    writable = EmbeddedStore(moved)
+    try:
+        move_descriptions(writable)
+    finally:
+        writable.close()
+    return [("per-article descriptions", store), ("entities graph", moved)]
+
+
+def bench(name: str, store: Path, runs: list, work: Path) -> None:
+    results = []
+    for label, engine, batch, jobs in runs:
+        results.append((label, measure(store, engine, batch, jobs, work)))
+    baseline = results[0][1]
+    print(f"  {name}: {baseline['graphs']} graphs checked (load average {os.getloadavg()[0]:.1f})")
+    for label, m in results:
+        print(f"    {label:<34} cpu {m['cpu']:7.2f} s  {1000 * m['cpu'] / max(m['graphs'], 1):6.1f} "
+              f"cpu-ms/graph  x{baseline['cpu'] / m['cpu']:5.1f}  wall {m['wall']:6.1f} s  "
+              f"peak RSS {m['rss_mb']:6.1f} MB  violations {m['violations']}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000])
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--store", type=Path, help="an already loaded store (not modified)")
+    parser.add_argument("--quick", action="store_true", help="baseline, best batch, -j 2 only")
     args = parser.parse_args()
+    runs = QUICK if args.quick else RUNS
     with tempfile.TemporaryDirectory(prefix="thidua-bench-validate-") as tmp:
-        for n in args.articles:
+        work = Path(tmp)
+        sources = ([(f"store {args.store}", args.store)] if args.store else
+                   [(f"{n} articles", loaded_store(n, args.seed, work)) for n in args.articles])
+        for title, store in sources:
             started = time.perf_counter()
-            bench(n, args.seed, Path(tmp))
-            print(f"    (wall time of this size, synth + load + both runs: {time.perf_counter() - started:.1f} s)")
+            print(title)
+            for layout, location in layouts(store, work):
+                bench(layout, location, runs, work)
+            print(f"  (wall time of this size: {time.perf_counter() - started:.1f} s)")
     return 0
 
 

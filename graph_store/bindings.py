@@ -7,7 +7,7 @@ pattern, FILTER and aggregate. User text never becomes query syntax: a literal s
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
@@ -22,15 +22,31 @@ def bind(query: str, bindings: Mapping[str, NamedNode | Literal] | None) -> str:
         return query
     names, values = [], []
     for name, term in sorted(bindings.items()):
-        if not _VARIABLE.match(name):
-            raise ThiduaError(f"invalid parameter name {name!r}")
-        if not isinstance(term, (NamedNode, Literal)) or isinstance(term, BlankNode):
-            raise ThiduaError(f"parameter {name!r} must be an IRI or a literal")
-        names.append("?" + name)
-        values.append(str(term))
+        names.append(_variable(name))
+        values.append(_value(name, term))
     at = _where_group_start(query)
     block = f" VALUES ({' '.join(names)}) {{ ({' '.join(values)}) }} "
     return query[:at] + block + query[at:]
+
+
+def bind_rows(query: str, name: str, terms: Iterable[NamedNode | Literal]) -> str:
+    """`query` with a VALUES block giving `?name` one row per term: one query looks up many
+    nodes at once. The terms are checked and serialised as in `bind`."""
+    rows = " ".join(_value(name, term) for term in terms)
+    at = _where_group_start(query)
+    return query[:at] + f" VALUES {_variable(name)} {{ {rows} }} " + query[at:]
+
+
+def _variable(name: str) -> str:
+    if not _VARIABLE.match(name):
+        raise ThiduaError(f"invalid parameter name {name!r}")
+    return "?" + name
+
+
+def _value(name: str, term) -> str:
+    if not isinstance(term, (NamedNode, Literal)) or isinstance(term, BlankNode):
+        raise ThiduaError(f"parameter {name!r} must be an IRI or a literal")
+    return str(term)
 
 
 def _where_group_start(query: str) -> int:

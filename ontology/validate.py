@@ -1,56 +1,54 @@
-"""SHACL validation of the store against ontology/shapes.ttl, one named graph at a time.
+"""SHACL validation of the store against ontology/shapes.ttl, in batches of named graphs.
 
-Every article's graph describes the entities it mentions, so a graph plus the shared vocabulary
-(the class hierarchy of thidua.ttl, the award-type concepts of award-types.ttl) is complete on
-its own: validating graph by graph finds every violation while memory stays bounded by the
-largest graph, whatever the size of the store.
+Graphs are read from the store a batch at a time (`BATCH_GRAPHS` graphs, at most
+`BATCH_BYTES` of N-Triples) and each batch is one SHACL run (`thidua.ontology.shacl_batch`), so
+memory is bounded by the batch whatever the size of the store.
+
+Two layouts are handled:
+
+* entities graph (`thidua.iri.ENTITIES_GRAPH` exists): article graphs hold facts that point to
+  blocs, units, people, years, roles and runs described once in that graph. A batch carries the
+  types of the nodes it points to, which `sh:class` needs; the entities graph itself is checked
+  in chunks of `ENTITY_CHUNK` subjects (all of them, or only those the checked graphs point to
+  when graphs are chosen), so "one prefLabel per language" is an ordinary sh:uniqueLang there.
+* per-article descriptions (older stores): every graph describes what it mentions; one query
+  over the store adds the entities whose preferred label differs between graphs.
 """
 from __future__ import annotations
 
+import io
 import logging
+from collections import deque
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
-import rdflib
-from pyoxigraph import BlankNode, Literal, NamedNode
-from rdflib.namespace import RDF, RDFS, SH, SKOS
+from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, serialize
 
+from thidua import iri
 from thidua.errors import ThiduaError
-from thidua.ontology import AWARD_FACETS_FILE, AWARD_TYPES_FILE, ONTOLOGY_FILE, SHAPES_FILE, path
-from thidua.vocab import PREFIXES
+from thidua.graph_store.bindings import bind_rows
+from thidua.graph_store.embedded import EmbeddedStore
+from thidua.ontology.shacl_batch import (DEFAULT_ENGINE, ENGINES, Batch, Outcome, Part, Violation,
+                                         check_batch, pointed_to, warm)
+from thidua.vocab import sparql_prefixes
 
 __all__ = ["Violation", "Report", "validate_store", "validate_graph", "vocabulary_graph",
-           "shapes_graph"]
+           "shapes_graph", "labels_that_differ_across_graphs", "BATCH_GRAPHS", "BATCH_BYTES",
+           "ENTITY_CHUNK", "ENGINES", "DEFAULT_ENGINE"]
 
 log = logging.getLogger(__name__)
 
-SHAPES_PREFIX = ("tdsh", "https://w3id.org/thidua/shapes#")
-_TD = rdflib.Namespace(PREFIXES["td"])
-# Facts have no name of their own: the award or role as written says which one it is.
-_LABEL_PROPERTIES = (SKOS.prefLabel, RDFS.label, _TD.awardLabel, _TD.roleLabel)
+# Measured on 1,000 synthetic articles (docs/ontology.md, bench/bench_validate.py): the CPU
+# per graph stops falling past ~50-100 graphs a run while peak memory keeps growing; the byte
+# cap keeps a batch of unusually large graphs bounded too (16 MB is ~400 typical graphs).
+BATCH_GRAPHS = 100
+BATCH_BYTES = 16_000_000
+ENTITY_CHUNK = 2_000
+# Objects looked up in the entities graph per query (the query text grows with it).
+_LOOKUP_CHUNK = 2_000
 
-
-@dataclass(frozen=True)
-class Violation:
-    graph: str
-    node: str
-    label: str | None
-    shape: str
-    message: str
-    path: str | None = None
-    value: str | None = None
-
-    def line(self) -> str:
-        """One line whatever the data holds: labels and values may contain line breaks."""
-        label = f" ({_one_line(self.label)})" if self.label else ""
-        value = f" [value: {_one_line(self.value)}]" if self.value else ""
-        return (f"graph <{self.graph}>: node <{self.node}>{label} violates {self.shape}: "
-                f"{_one_line(self.message)}{value}")
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+_ENTITIES = NamedNode(iri.ENTITIES_GRAPH)
+_RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 @dataclass
@@ -81,138 +79,349 @@ class Report:
         return "\n".join(self.lines() + [self.summary()])
 
 
-@lru_cache(maxsize=1)
-def shapes_graph() -> rdflib.Graph:
-    return rdflib.Graph().parse(path(SHAPES_FILE), format="turtle")
+def shapes_graph():
+    """shapes.ttl as an rdflib graph."""
+    from thidua.ontology.shacl_pyshacl import shapes_graph as graph
+    return graph()
 
 
-@lru_cache(maxsize=1)
-def vocabulary_graph() -> rdflib.Graph:
-    """The ontology and the award-type scheme (thidua.ttl, award-types.ttl, award-facets.ttl)."""
-    vocab = rdflib.Graph()
-    for name in (ONTOLOGY_FILE, AWARD_TYPES_FILE, AWARD_FACETS_FILE):
-        vocab.parse(path(name), format="turtle")
-    return vocab
+def vocabulary_graph():
+    """thidua.ttl, award-types.ttl and award-facets.ttl as one rdflib graph."""
+    from thidua.ontology.shacl_pyshacl import vocabulary_graph as graph
+    return graph()
 
 
-@lru_cache(maxsize=1)
-def _class_hierarchy() -> tuple:
-    """rdfs:subClassOf of the ontology: lets sh:class td:Unit accept a td:Agency."""
-    return tuple(vocabulary_graph().triples((None, RDFS.subClassOf, None)))
-
-
-@lru_cache(maxsize=1)
-def _scheme_memberships() -> dict:
-    """Concept -> its skos:inScheme triples: what tdsh:AwardTypeConceptShape checks."""
-    memberships: dict = {}
-    for triple in vocabulary_graph().triples((None, SKOS.inScheme, None)):
-        memberships.setdefault(triple[0], []).append(triple)
-    return memberships
-
-
-def _term(term) -> rdflib.term.Node:
-    if isinstance(term, NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, BlankNode):
-        return rdflib.BNode(term.value)
-    if isinstance(term, Literal):
-        if term.language:
-            return rdflib.Literal(term.value, lang=term.language)
-        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
-    raise ThiduaError(f"unsupported RDF term {term} (RDF 1.2 triple terms are not validated)")
-
-
-def _data_graph(quads: Iterable) -> rdflib.Graph:
-    """One named graph plus only the vocabulary its shapes read (the whole ontology would
-    triple the size of a typical article graph, and validation time with it)."""
-    graph = rdflib.Graph()
-    for triple in _class_hierarchy():
-        graph.add(triple)
-    for quad in quads:
-        graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
-    memberships = _scheme_memberships()
-    for concept in set(graph.objects(None, _TD.awardType)):
-        for triple in memberships.get(concept, ()):
-            graph.add(triple)
-    return graph
-
-
-def validate_graph(graph_iri: str, quads: Iterable) -> list[Violation]:
-    """The violations of one named graph (its quads as pyoxigraph Quads)."""
-    import pyshacl
-    data = _data_graph(quads)
-    conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph(), inference="none",
-                                            abort_on_first=False, allow_warnings=False,
-                                            advanced=False)
-    if conforms:
-        return []
-    # Only the report's own results: those of sh:node constraints repeat as nested sh:detail.
-    return sorted((_violation(graph_iri, data, results, r)
-                   for r in results.objects(None, SH.result)),
-                  key=lambda v: (v.node, v.shape, v.message, v.value or ""))
-
-
-def _violation(graph_iri: str, data: rdflib.Graph, results: rdflib.Graph, result) -> Violation:
-    node = results.value(result, SH.focusNode)
-    shape = results.value(result, SH.sourceShape)
-    message = results.value(result, SH.resultMessage)
-    result_path = results.value(result, SH.resultPath)
-    value = results.value(result, SH.value)
-    return Violation(graph=graph_iri, node=str(node), label=_label(data, node),
-                     shape=_compact(shape), message=str(message or "constraint not met"),
-                     path=_compact(result_path) if result_path is not None else None,
-                     value=_show(value) if value is not None else None)
-
-
-def _label(data: rdflib.Graph, node) -> str | None:
-    for prop in _LABEL_PROPERTIES:
-        labels = list(data.objects(node, prop))
-        if labels:
-            vi = [label for label in labels if getattr(label, "language", None) == "vi"]
-            return str((vi or labels)[0])
-    return None
-
-
-def _compact(term) -> str:
-    if isinstance(term, rdflib.BNode):
-        return "an anonymous shape"
-    text = str(term)
-    for prefix, base in [SHAPES_PREFIX, *PREFIXES.items()]:
-        if text.startswith(base) and len(text) > len(base):
-            return f"{prefix}:{text[len(base):]}"
-    return f"<{text}>"
-
-
-def _show(term) -> str:
-    if isinstance(term, rdflib.Literal):
-        return term.n3()
-    return _compact(term)
+def validate_graph(graph_iri: str, quads: Iterable, engine: str = DEFAULT_ENGINE) -> list[Violation]:
+    """The violations of one named graph given as pyoxigraph Quads, checked on its own."""
+    part = Part(graph_iri, _nquads(quads))
+    outcome = check_batch(Batch((part,), engine=_engine(engine)))[0]
+    if outcome.problem is not None:
+        raise ThiduaError(outcome.problem)
+    return list(outcome.violations)
 
 
 def validate_store(store, graphs: Iterable[str] | None = None,
-                   progress: Callable[[str], None] | None = None, jobs: int = 1) -> Report:
-    """Validate the named graphs of `store` (all of them, or `graphs`) one at a time.
+                   progress: Callable[[str], None] | None = None, jobs: int = 1,
+                   batch_graphs: int = BATCH_GRAPHS, engine: str = DEFAULT_ENGINE) -> Report:
+    """Validate the named graphs of `store` (all of them, or `graphs`).
 
     A graph that cannot be read or checked becomes a problem line in the report; the other
     graphs are still checked. `progress` is called with each graph IRI as it is read. With
-    jobs > 1, graphs are checked in that many worker processes (the store is read here only);
-    the report is the same, in the same order.
+    jobs > 1, batches are read and checked in that many worker processes (an embedded store
+    is opened read-only by each; a remote one is read here); the report is the same, in the
+    same order. `engine` is one of ENGINES (same results).
     """
-    report = Report()
     known = set(store.graphs())
-    todo = sorted(known) if graphs is None else list(graphs)
-    outcomes = (_checked_serially(store, todo, known, progress) if jobs <= 1 else
-                _checked_in_parallel(store, todo, known, progress, jobs))
-    for violations, problem in outcomes:
-        if problem is not None:
-            report.problems.append(problem)
-        else:
-            report.violations.extend(violations)
-            report.graphs_checked += 1
-    if graphs is None:
+    whole = graphs is None
+    todo = sorted(known) if whole else list(dict.fromkeys(graphs))
+    split = iri.ENTITIES_GRAPH in known
+    entities_in_full = split and (whole or iri.ENTITIES_GRAPH in todo)
+    settings = _Settings(split=split, engine=_engine(engine),
+                         labels_compared_elsewhere=whole and not split,
+                         collect_pointed=split and not entities_in_full)
+    articles = [g for g in todo if not (split and g == iri.ENTITIES_GRAPH)]
+    report, pointed = Report(), set()
+    with _Runner(store, settings, jobs) as runner:
+        for done in runner.run(_article_items(articles, known, max(1, batch_graphs), progress)):
+            pointed |= done.pointed
+            _add(report, done.outcomes)
+        if split:
+            subjects = _entity_subjects(store) if entities_in_full else iter(sorted(pointed))
+            _add_entities(report, runner.run(_entity_items(subjects)), counted=entities_in_full)
+    if whole and not split:
         report.violations.extend(labels_that_differ_across_graphs(store))
     return report
 
+
+def _add(report: Report, outcomes: Iterable[Outcome]) -> None:
+    for outcome in outcomes:
+        if outcome.problem is not None:
+            report.problems.append(outcome.problem)
+        else:
+            report.violations.extend(outcome.violations)
+            report.graphs_checked += 1
+
+
+def _engine(name: str) -> str:
+    if name not in ENGINES:
+        raise ThiduaError(f"unknown SHACL engine {name!r}; known: {', '.join(ENGINES)}")
+    return name
+
+
+def _add_entities(report: Report, chunks: Iterable[_Done], counted: bool) -> None:
+    """The entities graph's chunks as one graph: its violations sorted, its problems joined."""
+    violations, problems = [], []
+    for done in chunks:
+        for outcome in done.outcomes:
+            violations += outcome.violations
+            problems += [outcome.problem] if outcome.problem else []
+    report.violations.extend(sorted(_unique(violations), key=Violation.sort_key))
+    if problems:
+        report.problems.append("; ".join(problems))
+    elif counted:
+        report.graphs_checked += 1
+
+
+def _unique(violations: Iterable[Violation]) -> list[Violation]:
+    """Each once (a store that does not group a graph by subject may give a subject to two
+    chunks)."""
+    return list(dict.fromkeys(violations))
+
+
+# -- what to check -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Settings:
+    split: bool                       # the store has the entities graph
+    engine: str
+    labels_compared_elsewhere: bool   # old layout, whole store
+    collect_pointed: bool             # chosen graphs: their entities are checked after them
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One batch to read and check: article graphs, or subjects of the entities graph."""
+    kind: str
+    names: tuple[str, ...]
+    missing: frozenset[str] = frozenset()
+
+
+@dataclass
+class _Done:
+    outcomes: list[Outcome]
+    pointed: set[str] = field(default_factory=set)   # entities the article graphs point to
+
+
+def _article_items(graphs: list[str], known: set[str], size: int, progress) -> Iterator[_Item]:
+    for chunk in _chunks(graphs, size):
+        if progress is not None:
+            for graph in chunk:
+                progress(graph)
+        yield _Item("articles", tuple(chunk), frozenset(g for g in chunk if g not in known))
+
+
+def _entity_items(subjects: Iterable[str]) -> Iterator[_Item]:
+    for chunk in _chunks(subjects, ENTITY_CHUNK):
+        yield _Item("entities", tuple(chunk))
+
+
+def _entity_subjects(store) -> Iterator[str]:
+    """Every subject of the entities graph, streamed (a store groups a graph's quads by
+    subject, so a subject is seen once; `_unique` covers one that does not)."""
+    last = None
+    for quad in store.quads(iri.ENTITIES_GRAPH):
+        subject = quad.subject
+        if subject != last and isinstance(subject, NamedNode):
+            yield subject.value
+        last = subject
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# -- reading a batch from the store ----------------------------------------------------------------
+
+class _Reader:
+    """Turns an item into a batch: its graphs as N-Triples, and the context they point to."""
+
+    def __init__(self, store, settings: _Settings):
+        self.store, self.settings = store, settings
+
+    def batches(self, item: _Item) -> Iterator[tuple[Batch | None, set[str], list[Outcome]]]:
+        """Batches of the item (a new one past BATCH_BYTES, so unusually large graphs stay
+        bounded too), each with the outcomes of graphs that could not be read and the entities
+        it points to (when they are collected)."""
+        if item.kind == "entities":
+            yield self._entity_batch(item.names), set(), []
+            return
+        parts, failed, size = [], [], 0
+        for graph in item.names:
+            part = self._part(graph, item.missing)
+            if isinstance(part, Outcome):
+                failed.append(part)
+                continue
+            parts.append(part)
+            size += len(part.nquads)
+            if size >= BATCH_BYTES:
+                yield (*self._article_batch(parts), failed)
+                parts, failed, size = [], [], 0
+        if parts:
+            yield (*self._article_batch(parts), failed)
+        elif failed:
+            yield None, set(), failed
+
+    def _article_batch(self, parts: list[Part]) -> tuple[Batch, set[str]]:
+        context, pointed = b"", set()
+        if self.settings.split:
+            types = self._types_of(pointed_to(parts))
+            context = _nquads(types)
+            if self.settings.collect_pointed:
+                pointed = {t.subject.value for t in types}
+        batch = Batch(tuple(parts), context, self.settings.labels_compared_elsewhere, self.settings.engine)
+        return batch, pointed
+
+    def _part(self, graph: str, missing: frozenset[str]) -> Part | Outcome:
+        if graph in missing:
+            return Outcome(graph, problem=f"graph <{graph}>: not in the store {self.store.location}")
+        buffer = io.BytesIO()
+        try:
+            self.store.dump(buffer, "nquads", graph)
+        except (ThiduaError, OSError) as exc:  # the store failed to give this graph
+            return Outcome(graph, problem=f"graph <{graph}>: not checked: {exc}")
+        return Part(graph, buffer.getvalue())
+
+    def _types_of(self, nodes: Iterable[str]) -> list[Triple]:
+        """rdf:type triples of `nodes` (N-Triples IRIs) in the entities graph: what sh:class
+        reads of them."""
+        query = sparql_prefixes(["rdf"]) + (
+            f"SELECT ?s ?type WHERE {{ GRAPH {_ENTITIES} {{ ?s rdf:type ?type }} }}")
+        return [Triple(row["s"], _RDF_TYPE, row["type"])
+                for chunk in _chunks(sorted(nodes), _LOOKUP_CHUNK)
+                for row in self.store.select(bind_rows(query, "s", (NamedNode(n[1:-1]) for n in chunk)))]
+
+    def _entity_batch(self, subjects: tuple[str, ...]) -> Batch:
+        query = f"SELECT ?s ?p ?o WHERE {{ GRAPH {_ENTITIES} {{ ?s ?p ?o }} }}"
+        described = [Triple(row["s"], row["p"], row["o"])
+                     for row in self.store.select(bind_rows(query, "s", map(NamedNode, subjects)))]
+        part = Part(iri.ENTITIES_GRAPH, _nquads(described))
+        return Batch((part,), _nquads(self._types_of(pointed_to([part]))), engine=self.settings.engine)
+
+
+def _nquads(statements: Iterable) -> bytes:
+    """Quads or triples as N-Triples (a data graph has no use for the graph names)."""
+    triples = [s.triple if isinstance(s, Quad) else s for s in statements]
+    return serialize(triples, format=RdfFormat.N_TRIPLES) if triples else b""
+
+
+def _run(reader: _Reader, item: _Item) -> _Done:
+    outcomes: list[Outcome] = []
+    pointed: set[str] = set()
+    try:
+        for batch, batch_pointed, failed in reader.batches(item):
+            outcomes += failed + (check_batch(batch) if batch is not None else [])
+            pointed |= batch_pointed
+    except ThiduaError as exc:  # the store failed during the look-ups of this item
+        return _failed(item, exc)
+    return _done(item, outcomes, pointed)
+
+
+def _done(item: _Item, outcomes: list[Outcome], pointed: set[str]) -> _Done:
+    if item.kind == "articles":  # in the order asked for, whichever failed to be read
+        by_graph = {o.graph: o for o in outcomes}
+        outcomes = [by_graph[g] for g in item.names]
+    return _Done(outcomes, pointed)
+
+
+def _failed(item: _Item, exc: BaseException) -> _Done:
+    reason = str(exc) if isinstance(exc, ThiduaError) else f"{type(exc).__name__}: {exc}"
+    if item.kind == "entities":
+        return _Done([Outcome(iri.ENTITIES_GRAPH, problem=(
+            f"graph <{iri.ENTITIES_GRAPH}>: {len(item.names)} subjects from <{item.names[0]}> "
+            f"not checked: {reason}"))])
+    return _Done([Outcome(g, problem=f"graph <{g}>: not checked: {reason}") for g in item.names])
+
+
+# -- here or in worker processes --------------------------------------------------------------------
+
+class _Runner:
+    """Runs items in this process (jobs=1) or in worker processes, at most 2 x jobs in flight
+    so that memory stays bounded as in the serial case. Workers open an on-disk embedded store
+    read-only themselves, so reading (a third of the time) runs in parallel too; a remote
+    store is read here and only the checking is sent out."""
+
+    def __init__(self, store, settings: _Settings, jobs: int):
+        self.reader, self.jobs, self._pool = _Reader(store, settings), jobs, None
+        self._workers_read = isinstance(store, EmbeddedStore) and store.location != ":memory:"
+
+    def __enter__(self) -> _Runner:
+        if self.jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor
+            from multiprocessing import get_context
+            store = self.reader.store
+            if self._workers_read and not store.read_only:
+                store.flush()  # workers must see what this process wrote
+            settings = self.reader.settings
+            init, args = ((_start_reading_worker, (store.location, settings))
+                          if self._workers_read else (warm, (settings.engine,)))
+            # spawn: this process holds an open RocksDB store, which a forked child must not inherit.
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"),
+                                             initializer=init, initargs=args)
+        else:
+            warm(self.reader.settings.engine)
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        return False
+
+    def run(self, items: Iterable[_Item]) -> Iterator[_Done]:
+        if self._pool is None:
+            for item in items:
+                yield _run(self.reader, item)
+            return
+        pending: deque = deque()
+        for item in items:
+            try:
+                pending.append(self._submit(item))
+            except Exception as exc:  # noqa: BLE001 - a broken pool: say so for each graph
+                pending.append((item, [], _failed(item, exc)))
+            while len(pending) > 2 * self.jobs:
+                yield _collect(*pending.popleft())
+        while pending:
+            yield _collect(*pending.popleft())
+
+    def _submit(self, item: _Item) -> tuple:
+        if self._workers_read:
+            return item, [self._pool.submit(_run_in_worker, item)], None
+        failed, pointed, futures = [], set(), []
+        try:
+            for batch, batch_pointed, batch_failed in self.reader.batches(item):
+                failed += batch_failed
+                pointed |= batch_pointed
+                if batch is not None:
+                    futures.append(self._pool.submit(check_batch, batch))
+        except ThiduaError as exc:
+            return item, [], _failed(item, exc)
+        return item, futures, (failed, pointed)
+
+
+def _collect(item: _Item, futures: list, read) -> _Done:
+    if isinstance(read, _Done):
+        return read
+    try:
+        results = [future.result() for future in futures]
+    except Exception as exc:  # noqa: BLE001 - a lost worker loses its batch, not the run
+        log.debug("a validation worker failed", exc_info=True)
+        return _failed(item, exc)
+    if read is None:  # the worker read the item itself
+        return results[0]
+    failed, pointed = read
+    return _done(item, failed + [o for result in results for o in result], pointed)
+
+
+_WORKER_READER: _Reader | None = None
+
+
+def _start_reading_worker(location: str, settings: _Settings) -> None:
+    global _WORKER_READER
+    warm(settings.engine)
+    _WORKER_READER = _Reader(EmbeddedStore(location, read_only=True), settings)
+
+
+def _run_in_worker(item: _Item) -> _Done:
+    return _run(_WORKER_READER, item)
+
+
+# -- old layout: what no single graph can show ---------------------------------------------------
 
 # Each graph repeats the entities it mentions; they must agree on an entity's preferred label,
 # which no single graph can show. Oxigraph answers this over the whole store in one query.
@@ -227,7 +436,6 @@ SELECT ?node ?lang ?label ?g WHERE {
 
 
 def labels_that_differ_across_graphs(store) -> list[Violation]:
-    from thidua.vocab import sparql_prefixes
     seen: dict[tuple[str, str], dict[str, set[str]]] = {}
     for row in store.select(sparql_prefixes(["skos"]) + _DIFFERING_LABELS):
         key = (row["node"].value, row["lang"].value)
@@ -241,65 +449,3 @@ def labels_that_differ_across_graphs(store) -> list[Violation]:
             message=(f"{len(labels)} different skos:prefLabel@{lang} across graphs {shown}: "
                      + " | ".join(sorted(labels)))))
     return found
-
-
-_Outcome = tuple[list[Violation], "str | None"]
-
-
-def _check(graph_iri: str, quads: Iterable) -> _Outcome:
-    """One graph's violations, or the reason it could not be checked."""
-    try:
-        return validate_graph(graph_iri, quads), None
-    except ThiduaError as exc:
-        return [], f"graph <{graph_iri}>: not checked: {exc}"
-    except Exception as exc:  # a broken graph must not stop the batch; say which and why
-        log.debug("validation of %s failed", graph_iri, exc_info=True)
-        return [], f"graph <{graph_iri}>: not checked: {type(exc).__name__}: {exc}"
-
-
-def _missing(store, graph_iri: str) -> _Outcome:
-    return [], f"graph <{graph_iri}>: not in the store {store.location}"
-
-
-def _checked_serially(store, todo, known, progress):
-    for graph_iri in todo:
-        if progress is not None:
-            progress(graph_iri)
-        yield _check(graph_iri, store.quads(graph_iri)) if graph_iri in known else _missing(store, graph_iri)
-
-
-def _checked_in_parallel(store, todo, known, progress, jobs: int):
-    """Workers get each graph's quads (pyoxigraph terms pickle); at most 2 x jobs graphs are
-    in flight, so memory stays bounded as in the serial case."""
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
-    # spawn: the parent holds an open RocksDB store, which a forked child must not inherit.
-    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_warm) as pool:
-        pending: deque = deque()
-        for graph_iri in todo:
-            if progress is not None:
-                progress(graph_iri)
-            if graph_iri not in known:
-                pending.append(_missing(store, graph_iri))
-            else:
-                try:
-                    pending.append(pool.submit(_check, graph_iri, list(store.quads(graph_iri))))
-                except ThiduaError as exc:  # the store failed to give this graph
-                    pending.append(([], f"graph <{graph_iri}>: not checked: {exc}"))
-            while len(pending) > 2 * jobs:
-                yield _result(pending.popleft())
-        while pending:
-            yield _result(pending.popleft())
-
-
-def _result(item) -> _Outcome:
-    return item if isinstance(item, tuple) else item.result()
-
-
-def _warm() -> None:
-    """Parse the shapes and vocabulary once per worker, not once per graph."""
-    shapes_graph()
-    _class_hierarchy()
-    _scheme_memberships()

@@ -29,3 +29,15 @@ def test_values_go_after_where_not_into_comments_strings_or_iris():
 def test_construct_binds_in_where_not_in_template():
     bound = bind("CONSTRUCT { ?x ?p ?o } WHERE { ?x ?p ?o }", {"x": NamedNode("http://e/a")})
     assert bound.startswith("CONSTRUCT { ?x ?p ?o } WHERE { VALUES")
+
+
+def test_many_rows_bind_one_variable_and_stay_terms(store):
+    from thidua.graph_store.bindings import bind_rows
+    other = NamedNode("https://w3id.org/thidua/id/unit/y")
+    store.replace_graph(G.value, [Quad(S, P, Literal("x"), G), Quad(other, P, Literal("y"), G)])
+    hostile = Literal('x" } ?s ?p ?o } ; DROP ALL #')
+    query = "SELECT ?s ?o WHERE { ?s ?p ?o }"
+    rows = store.select(bind_rows(query, "s", [S, other, hostile]))
+    assert sorted(r["o"].value for r in rows) == ["x", "y"]
+    assert store.select(bind_rows(query, "s", [])) == []
+    assert store.count() == 2
