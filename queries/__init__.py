@@ -8,6 +8,11 @@ per parameter, where KIND says how a user's value becomes an RDF term:
     text                                       free text, accent-folded (đ -> d) for search
 
 Values are bound through graph_store (a VALUES block), never pasted into the query text.
+
+An optional `# order: VAR …` line makes `run` sort the rows by those variables' values (as
+strings, unbound first), for queries that return many rows: Oxigraph's ORDER BY reads each IRI
+and string from disk again at every comparison (12 s of a 13 s query at 1M quads), while the
+rows reach Python with their values already read. See docs/queries.md.
 """
 from __future__ import annotations
 
@@ -46,6 +51,7 @@ class NamedQuery:
     description: str
     text: str
     params: tuple[Param, ...] = field(default_factory=tuple)
+    order: tuple[str, ...] = ()
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -78,7 +84,7 @@ def get(name: str) -> NamedQuery:
 
 def parse_query_file(name: str, text: str) -> NamedQuery:
     meta: dict[str, str] = {}
-    params = []
+    params, order = [], ()
     for line in text.splitlines():
         if not line.startswith("#"):
             if line.strip():
@@ -91,11 +97,16 @@ def parse_query_file(name: str, text: str) -> NamedQuery:
             if not m or m["kind"] not in PARAM_KINDS:
                 raise ThiduaError(f"queries/{name}.rq: bad param line {value!r}")
             params.append(Param(m["name"], m["kind"], bool(m["optional"]), (m["help"] or "").strip()))
+        elif key == "order":
+            order = tuple(v.lstrip("?") for v in value.split())
         elif key in ("title", "description"):
             meta[key] = (meta.get(key, "") + " " + value).strip()
     if "title" not in meta:
         raise ThiduaError(f"queries/{name}.rq: the header has no '# title:' line")
-    return NamedQuery(name, meta["title"], meta.get("description", ""), text, tuple(params))
+    unknown = [v for v in order if v not in result_variables(text)]
+    if unknown:
+        raise ThiduaError(f"queries/{name}.rq: '# order:' names {unknown}, not selected by the query")
+    return NamedQuery(name, meta["title"], meta.get("description", ""), text, tuple(params), order)
 
 
 def bind_params(store, query: NamedQuery, values: dict[str, str]) -> dict:
@@ -125,10 +136,13 @@ def to_term(store, param: Param, value: str):
     return _lookup(store, param, value, ENTITY_KINDS[param.kind])
 
 
+# The name is bound as each form a label takes (Vietnamese, English, no language), so the store
+# finds the labels by value instead of comparing the name with every label it holds.
 _LOOKUP = sparql_prefixes(["td", "skos", "rdf"]) + """
 SELECT DISTINCT ?e ?class WHERE {
-  { ?e skos:prefLabel ?l } UNION { ?e skos:altLabel ?l }
-  FILTER(STR(?l) = ?name)
+  { ?e skos:prefLabel ?vi } UNION { ?e skos:altLabel ?vi }
+  UNION { ?e skos:prefLabel ?en } UNION { ?e skos:altLabel ?en }
+  UNION { ?e skos:prefLabel ?plain } UNION { ?e skos:altLabel ?plain }
   ?e rdf:type ?class .
 }"""
 _LOOKUP_FOLDED = sparql_prefixes(["td", "skos", "rdf"]) + """
@@ -139,7 +153,9 @@ def _lookup(store, param: Param, value: str, classes: list[str] | None) -> Named
     """An entity IRI for a name: exact label first, then the accent-folded label."""
     wanted = None if classes is None else {"https://w3id.org/thidua/ontology#" + c for c in classes}
     concept = "http://www.w3.org/2004/02/skos/core#Concept"
-    for query, bindings in ((_LOOKUP, {"name": Literal(value)}),
+    names = {"vi": Literal(value, language="vi"), "en": Literal(value, language="en"),
+             "plain": Literal(value)}
+    for query, bindings in ((_LOOKUP, names),
                             (_LOOKUP_FOLDED, {"folded": Literal(fold(value))})):
         rows = store.select(query, bindings)
         hits = sorted({r["e"].value for r in rows
@@ -158,6 +174,10 @@ def run(store, name: str, params: dict[str, str] | None = None) -> tuple[list[st
     query = get(name)
     bindings = bind_params(store, query, params or {})
     rows = store.select(query.text, bindings)
+    if query.order:
+        # An unbound value sorts as "", before every other: where SPARQL puts it.
+        order = query.order
+        rows.sort(key=lambda row: tuple(row[v].value if v in row else "" for v in order))
     return result_variables(query.text), rows
 
 
