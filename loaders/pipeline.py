@@ -366,28 +366,10 @@ EXTRACT_CHUNK = 16
 
 
 def _in_workers(sources: list[_Source], jobs: int):
-    """(source, outcome) in input order from `jobs` spawned processes, with a bounded number of
-    chunks in flight: Pool.imap would let finished results pile up in memory whenever writing
-    to the store is slower than extracting, which on a large corpus it is."""
-    from collections import deque
-    from multiprocessing import get_context
-    chunks = [sources[i:i + EXTRACT_CHUNK] for i in range(0, len(sources), EXTRACT_CHUNK)]
-    with get_context("spawn").Pool(jobs) as pool:
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
-            if len(pending) > 2 * jobs:
-                yield from _chunk_results(*pending.popleft())
-        while pending:
-            yield from _chunk_results(*pending.popleft())
-
-
-def _chunk_results(chunk: list[_Source], result):
-    yield from zip(chunk, result.get())
-
-
-def _extract_chunk(chunk: list[_Source]) -> list:
-    return [_extract_source(source) for source in chunk]
+    """(source, outcome) in input order from `jobs` warm worker processes, a bounded number of
+    chunks in flight (loaders/extract/parallel.py)."""
+    from thidua.loaders.extract.parallel import ordered_map
+    yield from zip(sources, ordered_map(_extract_source, sources, jobs, chunksize=EXTRACT_CHUNK))
 
 
 def _outcome(source: _Source, outcome, report: LoadReport):

@@ -18,8 +18,8 @@ from thidua.loaders.extract import lexicon
 from thidua.loaders.extract.dates import Years
 from thidua.loaders.extract.people import Person, person_at
 from thidua.loaders.extract.tokens import Token, words_at
-from thidua.loaders.extract.units import (Context, award_at, honorific_at, is_stop, match_unit,
-                                          resolve_place)
+from thidua.loaders.extract.units import (Context, award_at, award_first_words, honorific_at,
+                                          is_stop, match_unit, resolve_place)
 
 _QUOTES = ('"', "“", "”", "'")
 _RANK = ("nhất", "nhì", "ba", "i", "ii", "iii", "1", "2", "3")
@@ -40,9 +40,12 @@ _LIST_FILLER = re.compile(r"^\s*(?:(?:\d+|các)\s+(?:đơn vị|cá nhân|tập 
                           r"|tập thể\s+)", re.IGNORECASE)
 _YEAR_BITS = re.compile(r"năm (\d{4})|giai đoạn (\d{4})\s*-\s*(\d{4})|(\d{4})\s*-\s*(\d{4})")
 _STOP_LIST = ("vì", "đã", "để", "do", "nhân", "với", "theo", "trong", "có", "góp")
+_TITLE_WORD = re.compile(r"^danh hiệu\s+", re.IGNORECASE)
+_VOTED = re.compile(r"suy tôn\s+")
+_NOT_A_SUBJECT_GAP = re.compile(r"[,;:]|thay mặt|đại diện")
 
 
-@dataclass
+@dataclass(slots=True)
 class Award:
     name: str
     yearly: bool
@@ -79,7 +82,11 @@ def awards_in(tokens: list[Token], text: str, ctx: Context, people: list[Person]
 
 def _award_mentions(tokens, text, ctx) -> list[tuple[int, int, str, bool]]:
     out, k = [], 0
+    opener_words = award_first_words()
     while k < len(tokens):
+        if tokens[k].lower not in opener_words:   # no award name can open here
+            k += 1
+            continue
         opener = award_at(tokens, k)
         if not opener or (k + 2 < len(tokens) and tokens[k + 1].lower == "luân"):
             k += 1
@@ -91,7 +98,7 @@ def _award_mentions(tokens, text, ctx) -> list[tuple[int, int, str, bool]]:
             end += 1      # "tặng danh hiệu “Tập thể lao động xuất sắc” cho …": the quoted title
         if issuer:   # "của UBND tỉnh" -> "của Ủy ban nhân dân tỉnh Hà Tĩnh"
             name = text[tokens[k].start:tokens[issuer.start].start] + issuer.name
-        name = re.sub(r"^danh hiệu\s+", "", name, flags=re.IGNORECASE).strip("“”\" ")
+        name = _TITLE_WORD.sub("", name).strip("“”\" ")
         out.append((k, end, name[0].upper() + name[1:], yearly))
         k = end
     return out
@@ -245,7 +252,7 @@ def _skip_aside(tokens, j, n) -> int:
 def _recipients_before(tokens, start, clause_start, text, ctx, people) -> list[tuple[str, str]]:
     before = text[tokens[clause_start].start:tokens[start].start] if start > clause_start else ""
     verbs = list(_SUBJECT_VERB.finditer(before))
-    voted = list(re.finditer(r"suy tôn\s+", before))
+    voted = list(_VOTED.finditer(before))
     if voted:
         k = _token_at(tokens, tokens[clause_start].start + voted[-1].end())
         return _read_list(tokens, k, start, start, text, ctx, False)[0]
@@ -275,7 +282,7 @@ def _group_before(tokens, clause_start, offset, text, ctx, people) -> list[tuple
     if not items:
         return []
     gap = text[tokens[items[-1][1] - 1].end:offset]
-    if len(gap.split()) > 6 or re.search(r"[,;:]|thay mặt|đại diện", gap):
+    if len(gap.split()) > 6 or _NOT_A_SUBJECT_GAP.search(gap):
         return []
     group = [items[-1]]
     for prev in reversed(items[:-1]):
@@ -293,7 +300,7 @@ def _token_at(tokens, offset) -> int:
 
 def _status(text, tokens, clause_start, start) -> str:
     before = text[tokens[clause_start].start:tokens[start].start]
-    return "proposed" if lexicon.status_cues().search(re.sub(r"trình bày", "", before)) else "conferred"
+    return "proposed" if lexicon.status_cues().search(before.replace("trình bày", "")) else "conferred"
 
 
 def _year(text, tokens, start, nxt, clause_start) -> int | None:

@@ -25,7 +25,7 @@ _CLAUSE_WORDS = {"đơn", "đại", "lãnh", "ông", "bà", "đồng", "gồm", 
 _SHARED_WORDS = {"khối", "cụm", "thi", "đua", "các", "cơ", "quan"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     sentence: int
     start: int                 # token indexes in the sentence
@@ -34,7 +34,7 @@ class Mention:
     group: int = -1
 
 
-@dataclass
+@dataclass(slots=True)
 class Bloc:
     name: str
     words: frozenset[str]

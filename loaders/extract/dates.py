@@ -33,12 +33,19 @@ _LEAD = re.compile(r"^(?:\([^)]{1,40}\)\s*(?:-\s*)?|[A-ZĐ]{2,10}\s+-\s+)?")
 # "Tiếp đó, chiều thứ Ba (14/3), …": a later part of the same report, dated on its own.
 _SEQUEL = re.compile(r"^(?:Tiếp đó|Sau đó|Tiếp theo|Trước đó|Cũng trong dịp này|Nối tiếp chương trình)"
                      r"\s*,\s*", re.IGNORECASE)
-_EVENT_WORDS = re.compile(r"tổ chức|tổng kết|ký kết|giao ước|hội nghị|họp|diễn ra|phát động",
+# Case-blind over whole sentences or articles: a lookahead on the phrases' first letters lets
+# the engine skip most positions.
+_EVENT_WORDS = re.compile(r"(?=[tkghdp])(?:tổ chức|tổng kết|ký kết|giao ước|hội nghị|họp|diễn ra|phát động)",
                           re.IGNORECASE)
-_REVIEWED = re.compile(r"(?:tổng kết|sơ kết)[^.;]{0,80}?năm (\d{4})", re.IGNORECASE)
-_OPENED = re.compile(r"(?:giao ước|triển khai|phát động|phương hướng|nhiệm vụ)[^.;]{0,60}?năm (\d{4})",
-                     re.IGNORECASE)
-_AWARDS_OF = re.compile(r"quyết định khen thưởng năm (\d{4})|khen thưởng năm (\d{4})\s*:", re.IGNORECASE)
+_REVIEWED_WORDS = r"(?:tổng kết|sơ kết)[^.;]{0,80}?năm (\d{4})"
+_OPENED_WORDS = r"(?:giao ước|triển khai|phát động|phương hướng|nhiệm vụ)[^.;]{0,60}?năm (\d{4})"
+_REVIEWED = re.compile(_REVIEWED_WORDS, re.IGNORECASE)
+_OPENED = re.compile(_OPENED_WORDS, re.IGNORECASE)
+# The same, for lower-cased text (see _years_in): twice as fast as the case-blind search.
+_REVIEWED_LOWER = re.compile(_REVIEWED_WORDS)
+_OPENED_LOWER = re.compile(_OPENED_WORDS)
+_AWARDS_OF = re.compile(r"(?=[qk])(?:quyết định khen thưởng năm (\d{4})|khen thưởng năm (\d{4})\s*:)",
+                        re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(?:năm\s+)(\d{4})(?!\d)")
 
 
@@ -103,22 +110,45 @@ def is_event_sentence(sentence: str) -> bool:
 def article_years(event_sentence: str | None, text: str, event_year: int | None,
                   event_month: int | None, published: str | None) -> Years:
     """Reviewed and opened years, from the event sentence, then the whole text, then dates."""
+    lower = _lower_in_place(text)
     for source in (event_sentence or "", text):
-        reviewed = _first_year(_REVIEWED, source)
-        opened = _first_year(_OPENED, source)
+        if source is text and lower is not None:
+            reviewed = stated = _first_year(_REVIEWED_LOWER, lower)
+            opened = _first_year(_OPENED_LOWER, lower)
+        else:
+            reviewed = stated = _first_year(_REVIEWED, source)
+            opened = _first_year(_OPENED, source)
         if reviewed and not opened:
             opened = reviewed + 1
         if opened and not reviewed:
             reviewed = opened - 1
         if reviewed and opened:
-            return Years(reviewed, opened, bool(_first_year(_REVIEWED, source)),
-                         _first_year(_AWARDS_OF, text))
+            return Years(reviewed, opened, bool(stated), _awards_year(text, lower))
     year = event_year or _year_of(published)
     if year is None:
         return Years(None, None)
     late = (event_month or 12) >= 9
-    return Years(year if late else year - 1, year + 1 if late else year, late,
-                 _first_year(_AWARDS_OF, text))
+    return Years(year if late else year - 1, year + 1 if late else year, late, _awards_year(text, lower))
+
+
+def _lower_in_place(text: str) -> str | None:
+    """text.lower(), when a case-sensitive search of it finds what a case-blind search of
+    `text` finds (patterns written in lower case): every character keeps its place (not so
+    for "İ", which lowers to two), and none is "ı" or "ſ", which case-blind "i" and "s" also
+    match. None otherwise."""
+    lower = text.lower()
+    if len(lower) != len(text) or "ı" in lower or "ſ" in lower:
+        return None
+    return lower
+
+
+def _awards_year(text: str, lower: str | None) -> int | None:
+    """"các quyết định khen thưởng năm 2022": the year of the awards handed over."""
+    # Both phrasings hold these words, and they have no letter that matches another one when
+    # case is ignored (as "i" matches "ı"): a substring test rules articles out cheaply.
+    if "khen thưởng năm" not in (lower if lower is not None else text.lower()):
+        return None
+    return _first_year(_AWARDS_OF, text)
 
 
 def resolve_year(day: int, month: int, year: int | None, years: Years,

@@ -12,12 +12,13 @@ the year the article opens, a description the year it reviews.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from thidua.loaders.extract.dates import Years
 from thidua.loaders.extract.people import Person, is_generic_cue, bloc_follows, year_after
 from thidua.loaders.extract.tokens import Token
-from thidua.loaders.extract.units import Context, Unit, cue_at, match_unit, units_in
+from thidua.loaders.extract.units import Context, Unit, cue_at, cue_first_words, match_unit, units_in
 
 _ELECT = (r"(?:luân phiên )?(?:giữ chức(?: vụ)?|đảm nhiệm(?: vai trò| nhiệm vụ)?)|luân phiên làm|"
           r"là|làm|giữ|nhận|đảm nhận|tiếp nhận|giữ vai trò|giữ nhiệm vụ|nhận nhiệm vụ|"
@@ -35,9 +36,12 @@ _FLAG = re.compile(r"cờ luân lưu", re.IGNORECASE)
 _GIVE = re.compile(r"(?:bàn giao|trao|chuyển giao)(?: lại)?\s*$", re.IGNORECASE)
 _TAKE = re.compile(r"(?:tiếp nhận|nhận|đón nhận)\s*$", re.IGNORECASE)
 _FILLER = ("đại", "diện", "lãnh", "đạo", "đơn", "vị", "tập", "thể")
+_TAKEN_OVER = re.compile(r"nhận bàn giao(?: nhiệm vụ)?\s*$", re.IGNORECASE)
+_ASIDE = re.compile(r"\([^()]*\)")
+_ROLE_BEFORE = re.compile(r"(?:Trưởng|trưởng|phó|Phó)\s*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Head:
     unit: str
     role: str
@@ -47,12 +51,23 @@ class Head:
 
 def heads_in(tokens: list[Token], text: str, ctx: Context, people: list[Person],
              years: Years) -> list[Head]:
-    units = units_in(tokens, ctx, text)
+    found_units: list[list[Unit]] = []
+
+    def units() -> list[Unit]:
+        """The sentence's units, read when a cue needs them (most cue hints find no cue)."""
+        if not found_units:
+            found_units.append(units_in(tokens, ctx, text))
+        return found_units[0]
+
     taken = _person_spans(people)
     found: list[tuple[Head, bool, bool]] = []   # (head, year explicit, elected)
     sentence_year = _SENTENCE_YEAR.match(text)
     k = 0
+    cue_words = cue_first_words()
     while k < len(tokens):
+        if tokens[k].lower not in cue_words:     # no cue can start here
+            k += 1
+            continue
         cue = cue_at(tokens, k)
         if not cue or k in taken or (is_generic_cue(cue) and not bloc_follows(tokens, k + len(cue[0]), ctx)):
             k += 1
@@ -60,14 +75,14 @@ def heads_in(tokens: list[Token], text: str, ctx: Context, people: list[Person],
         end = k + len(cue[0])
         year, _ = year_after(tokens, end)
         before = text[:tokens[k].start]
-        if re.search(r"nhận bàn giao(?: nhiệm vụ)?\s*$", before, re.IGNORECASE):
-            unit = _subject_before(tokens, k, units, people, ctx)
+        if _TAKEN_OVER.search(before):
+            unit = _subject_before(tokens, k, units(), people, ctx)
             if unit:
                 found.append((Head(unit, cue[1], year, k), year is not None, True))
         elif _HANDOVER.search(before):
-            found += _handover(tokens, k, end, cue[1], year, text, ctx, units, people)
+            found += _handover(tokens, k, end, cue[1], year, text, ctx, units(), people)
         else:
-            unit, elected = _described_unit(tokens, k, text, units)
+            unit, elected = _described_unit(tokens, k, text, units())
             elected = elected or _takes_over(text, tokens, end)
             if unit:
                 found.append((Head(unit.name, cue[1], year, k), year is not None, elected))
@@ -114,7 +129,7 @@ def _described_unit(tokens, k, text, units: list[Unit]) -> tuple[Unit | None, bo
         return None, False
     u = before[-1]
     between = text[tokens[u.end - 1].end:tokens[k].start]
-    between = re.sub(r"\([^()]*\)", " ", between)
+    between = _ASIDE.sub(" ", between)
     m = _CONNECTOR.match(between)
     if not m:
         return None, False
@@ -163,7 +178,7 @@ def _unit_after_cho(tokens, k, ctx, text, people: list[Person]) -> str | None:
     return u.name if u else None
 
 
-def _flag_receivers(tokens, text, ctx, units, people, years: Years) -> list[Head]:
+def _flag_receivers(tokens, text, ctx, units: Callable[[], list[Unit]], people, years: Years) -> list[Head]:
     """"… trao Cờ luân lưu cho X" / "X tiếp nhận Cờ luân lưu": X heads the new year."""
     out = []
     for m in _FLAG.finditer(text):
@@ -171,12 +186,12 @@ def _flag_receivers(tokens, text, ctx, units, people, years: Years) -> list[Head
         if k is None:
             continue
         before = text[:m.start()]
-        if re.search(r"(?:Trưởng|trưởng|phó|Phó)\s*$", before):
+        if _ROLE_BEFORE.search(before):
             continue
         if _GIVE.search(before):
             name = _unit_after_cho(tokens, k + 3, ctx, text, people)
         elif _TAKE.search(before):
-            name = _subject_before(tokens, k, units, people, ctx)
+            name = _subject_before(tokens, k, units(), people, ctx)
         else:
             continue
         if name:

@@ -13,29 +13,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from thidua.loaders.extract.tokens import Token, words_at
 from thidua.loaders.extract.units import (Context, cue_at, embedded_unit, honorific_at,
-                                          match_unit, may_start_person, person_run, role_at)
+                                          match_unit, person_run, person_starts, role_at)
 
 _PARTY_LEVEL = {"Tỉnh ủy": "tỉnh", "Thành ủy": "thành phố", "Huyện ủy": "huyện",
                 "Quận ủy": "quận", "Thị ủy": "thị xã"}
+_PLACE_AFTER_LEVEL = {level: re.compile(rf"\b(?i:{level}) (\w.*)$") for level in _PARTY_LEVEL.values()}
 _COMMITTEE = re.compile(r"(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy)(?: [A-ZĐÀ-Ỹ0-9].*)?$")
 # A title after these words names whom someone acts for, not a title the next name holds
 # ("thừa ủy quyền Chủ tịch UBND tỉnh, Phó Chủ tịch UBND tỉnh Trần Minh Chiến trao …").
 _NOT_HELD = {"quyền", "của", "thay", "mặt", "cho", "với"}
 _CUE_PREFIXES = (("đại", "diện", "đơn", "vị"), ("thay", "mặt", "đơn", "vị"), ("đại", "diện"),
                  ("đơn", "vị"), ("là", "đơn", "vị"))
+_CUE_PREFIX_FIRSTS = {prefix[0] for prefix in _CUE_PREFIXES}
+_YEAR_DIGITS = re.compile(r"\d{4}")
 
 
-@dataclass
+@dataclass(slots=True)
 class Position:
     person: str
     role: str
     organization: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class HeadCue:
     """"… đơn vị Trưởng khối năm 2021" said of a person's organisation (or a unit)."""
     unit: str
@@ -46,7 +50,7 @@ class HeadCue:
     elected: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     start: int
     end: int                   # end of the name
@@ -128,10 +132,11 @@ def read_chain(tokens: list[Token], pos: int, p: Person, ctx: Context, text: str
 
 def _segment(tokens: list[Token], k: int, p: Person, ctx: Context, text: str) -> int:
     start = k
-    for prefix in _CUE_PREFIXES:
-        if words_at(tokens, k, prefix, lower=True):
-            k += len(prefix)
-            break
+    if k < len(tokens) and tokens[k].lower in _CUE_PREFIX_FIRSTS:
+        for prefix in _CUE_PREFIXES:
+            if words_at(tokens, k, prefix, lower=True):
+                k += len(prefix)
+                break
     cue = cue_at(tokens, k)
     if cue and (not is_generic_cue(cue) or _bloc_follows(tokens, k + len(cue[0]), ctx)):
         return _read_cue(tokens, k, cue, p, ctx)
@@ -188,7 +193,7 @@ def year_after(tokens: list[Token], k: int, reach: int = 12) -> tuple[int | None
     """"năm 2021" at k or after a bloc name within `reach` tokens: (year, end) or (None, None)."""
     for j in range(k, min(len(tokens) - 1, k + reach)):
         t = tokens[j]
-        if t.lower == "năm" and re.fullmatch(r"\d{4}", tokens[j + 1].text):
+        if t.lower == "năm" and _YEAR_DIGITS.fullmatch(tokens[j + 1].text):
             return int(tokens[j + 1].text), j + 2
         if j > k and (not t.is_word or t.lower in ("là", "làm", "đã", "và", "cho", "được")):
             break
@@ -222,12 +227,12 @@ def _fill_party_places(p: Person, ctx: Context) -> None:
             # "Bí thư Đảng ủy, Hiệu trưởng Trường Đại học Vinh": that body's party committee
             pos.organization = f"Đảng ủy {bodies[0]}"
     for pos in p.positions:
-        org = _party_of_jurisdiction(pos.organization, ctx)
+        org = _party_of_jurisdiction(pos.organization, ctx.jurisdiction)
         if org not in _PARTY_LEVEL:
             continue
         level = _PARTY_LEVEL[org]
         for other in p.positions:
-            m = re.search(rf"\b(?i:{level}) (\w.*)$", other.organization or "")
+            m = _PLACE_AFTER_LEVEL[level].search(other.organization or "")
             if other is not pos and m and (m.group(1)[0].isupper() or m.group(1)[0].isdigit()):
                 place = m.group(1)
                 pos.organization = f"{org} {'Quận ' + place if place[0].isdigit() else place}"
@@ -238,14 +243,15 @@ def _fill_party_places(p: Person, ctx: Context) -> None:
                 pos.organization = f"{org} {j[len(level) + 1:]}"
 
 
-def _party_of_jurisdiction(org: str | None, ctx: Context) -> str | None:
+@lru_cache(maxsize=4096)
+def _party_of_jurisdiction(org: str | None, jurisdiction: str | None) -> str | None:
     """"Tỉnh ủy Tuyên Quang" that only took the manifest's province -> "Tỉnh ủy", so that the
     province named in the same chain of titles ("… UBND tỉnh Bắc Kạn") can take its place."""
-    if not org or not ctx.jurisdiction:
+    if not org or not jurisdiction:
         return org
     for party, level in _PARTY_LEVEL.items():
-        if ctx.jurisdiction.lower().startswith(level + " ") and \
-                org == f"{party} {ctx.jurisdiction[len(level) + 1:]}":
+        if jurisdiction.lower().startswith(level + " ") and \
+                org == f"{party} {jurisdiction[len(level) + 1:]}":
             return party
     return org
 
@@ -275,9 +281,11 @@ def people_in(tokens: list[Token], ctx: Context, text: str) -> list[Person]:
     out: list[Person] = []
     i, n = 0, len(tokens)
     clause_start = True
+    written, lower = person_starts()
     while i < n:
-        if not may_start_person(tokens[i]):
-            clause_start = tokens[i].text in (";", ":", "(")
+        t = tokens[i]
+        if t.text not in written and t.lower not in lower:
+            clause_start = t.text in (";", ":", "(")
             i += 1
             continue
         p = person_at(tokens, i, ctx, text, bare_name=clause_start) \

@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from thidua.loaders.extract import lexicon
-from thidua.loaders.extract.tokens import Token, words_at, words_at_first_free
+from thidua.loaders.extract.tokens import Token, words_at
 from thidua.text import fold
 
 AREA_WORDS = ("thành phố", "tỉnh", "quận", "huyện", "thị xã", "phường", "xã", "thị trấn")
@@ -39,7 +39,7 @@ class Context:
     districts: dict = field(default_factory=dict)    # level word -> the district named most
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     start: int          # token indexes [start, end)
     end: int
@@ -50,10 +50,18 @@ class Unit:
 
 # -- token tests -------------------------------------------------------------------------
 # Each lexicon is indexed by its entries' first word, so a test at a token looks at the few
-# entries that can start there.
+# entries that can start there, and compares only their other words (_entry_at).
+def _with_rest(table: dict[str, tuple]) -> dict[str, tuple]:
+    """A by_first_word table as first word -> ((entry, its other words), ...) in the same order.
+    The first word is the key already, so a test compares only the others; an entry whose
+    first word is not its key as written could never match and is left out."""
+    return {key: tuple((entry, entry[0][1:]) for entry in entries if entry[0][0] == key)
+            for key, entries in table.items()}
+
+
 @lru_cache(maxsize=1)
 def _stops() -> dict[str, tuple]:
-    return lexicon.by_first_word((p,) for p in lexicon.stop_phrases())
+    return _with_rest(lexicon.by_first_word((p,) for p in lexicon.stop_phrases()))
 
 
 @lru_cache(maxsize=1)
@@ -63,45 +71,91 @@ def _roles() -> dict[str, tuple]:
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, tuple]:
-    return lexicon.by_first_word(lexicon.leadership_cues())
+    return _with_rest(lexicon.by_first_word(lexicon.leadership_cues()))
 
 
 @lru_cache(maxsize=1)
 def _awards() -> dict[str, tuple]:
-    return lexicon.by_first_word(lexicon.award_openers())
+    return _with_rest(lexicon.by_first_word(lexicon.award_openers()))
 
 
 @lru_cache(maxsize=1)
 def _honorifics() -> dict[str, tuple]:
-    return lexicon.by_first_word(((tuple(h.split()),) for h in lexicon.honorifics()), lower=False)
+    return _with_rest(lexicon.by_first_word(((tuple(h.split()),) for h in lexicon.honorifics()),
+                                            lower=False))
 
 
 @lru_cache(maxsize=1)
 def _heads() -> dict[str, tuple]:
-    return lexicon.by_first_word(lexicon.unit_heads(), lower=False)
+    return _with_rest(lexicon.by_first_word(lexicon.unit_heads(), lower=False))
 
 
 @lru_cache(maxsize=1)
 def _areas() -> dict[str, tuple]:
-    return lexicon.by_first_word((tuple(w.split()), w) for w in AREA_WORDS)
+    return _with_rest(lexicon.by_first_word((tuple(w.split()), w) for w in AREA_WORDS))
 
 
 @lru_cache(maxsize=1)
 def _agencies() -> dict[str, tuple]:
-    return lexicon.by_first_word((a,) for a in lexicon.agencies())
+    return _with_rest(lexicon.by_first_word((a,) for a in lexicon.agencies()))
+
+
+def _entry_at(table: dict[str, tuple], tokens: list[Token], k: int, key: str, lower: bool):
+    """The first entry of a _with_rest table whose words start at token k (whose key is
+    `key`, its text or lower case), comparing lower case or as written; or None."""
+    n = len(tokens)
+    for entry, rest in table.get(key, ()):
+        j = k + 1
+        if j + len(rest) > n:
+            continue
+        for w in rest:
+            if (tokens[j].lower if lower else tokens[j].text) != w:
+                break
+            j += 1
+        else:
+            return entry
+    return None
+
+
+def cue_first_words() -> dict[str, tuple]:
+    """Lower-case first words of the bloc-role titles (a scan skips every other token)."""
+    return _cues()
+
+
+def award_first_words() -> dict[str, tuple]:
+    """Lower-case first words of the award openers."""
+    return _awards()
 
 
 def is_stop(tokens: list[Token], k: int) -> bool:
     if k >= len(tokens) or tokens[k].is_cap:
         return False
-    return any(words_at(tokens, k, p[0], lower=True) for p in _stops().get(tokens[k].lower, ()))
+    return _entry_at(_stops(), tokens, k, tokens[k].lower, True) is not None
+
+
+@lru_cache(maxsize=1)
+def _roles_by_first_word() -> dict[str, tuple]:
+    """First word (lower case) -> (entry, its other words in lower case), longest first: the
+    words are lower-cased once here, not at every test."""
+    return {first: tuple((entry, tuple(w.lower() for w in entry[0][1:])) for entry in entries)
+            for first, entries in _roles().items()}
 
 
 def role_at(tokens: list[Token], k: int):
-    if k >= len(tokens) or not tokens[k].is_cap:
+    """The title of the roles lexicon at k (its first letter's case free, the other words
+    matched in lower case), or None."""
+    n = len(tokens)
+    if k >= n or not tokens[k].is_cap:
         return None
-    for entry in _roles().get(tokens[k].lower, ()):
-        if words_at_first_free(tokens, k, entry[0]):
+    for entry, rest in _roles_by_first_word().get(tokens[k].lower, ()):
+        if k + 1 + len(rest) > n:
+            continue
+        j = k + 1
+        for w in rest:
+            if tokens[j].lower != w:
+                break
+            j += 1
+        else:
             return entry
     return None
 
@@ -109,57 +163,50 @@ def role_at(tokens: list[Token], k: int):
 def cue_at(tokens: list[Token], k: int):
     if k >= len(tokens):
         return None
-    for entry in _cues().get(tokens[k].lower, ()):
-        if words_at(tokens, k, entry[0], lower=True):
-            return entry
-    return None
+    return _entry_at(_cues(), tokens, k, tokens[k].lower, True)
 
 
 def award_at(tokens: list[Token], k: int):
     if k >= len(tokens):
         return None
-    for entry in _awards().get(tokens[k].lower, ()):
-        if words_at(tokens, k, entry[0], lower=True):
-            return entry
-    return None
+    return _entry_at(_awards(), tokens, k, tokens[k].lower, True)
 
 
-def may_start_person(token: Token) -> bool:
-    """A quick test before the person recognisers: an honorific, a title or a family name."""
-    return token.text in _honorifics() or token.lower in _roles() or token.text in lexicon.surnames()
+@lru_cache(maxsize=1)
+def person_starts() -> tuple[frozenset[str], frozenset[str]]:
+    """The quick test before the person recognisers, run on every token: only an honorific,
+    a title or a family name starts a person. (Honorifics and family names as written, first
+    words of titles in lower case.)"""
+    return frozenset(_honorifics()) | lexicon.surnames(), frozenset(_roles())
 
 
 def honorific_at(tokens: list[Token], k: int) -> int:
     """Number of tokens of an honorific ("ông", "Thượng tá") starting at k, or 0."""
     if k >= len(tokens):
         return 0
-    for (words,) in _honorifics().get(tokens[k].text, ()):
-        if words_at(tokens, k, words):
-            n = len(words)
-            # "TS. Nguyễn Văn A": an academic abbreviation keeps its full stop
-            if len(words) == 1 and words[0][-1].isupper() and k + n + 1 < len(tokens) \
-                    and tokens[k + n].text == "." and tokens[k + n + 1].is_cap:
-                n += 1
-            return n
-    return 0
+    entry = _entry_at(_honorifics(), tokens, k, tokens[k].text, False)
+    if entry is None:
+        return 0
+    words = entry[0]
+    n = len(words)
+    # "TS. Nguyễn Văn A": an academic abbreviation keeps its full stop
+    if len(words) == 1 and words[0][-1].isupper() and k + n + 1 < len(tokens) \
+            and tokens[k + n].text == "." and tokens[k + n + 1].is_cap:
+        n += 1
+    return n
 
 
 def head_at(tokens: list[Token], k: int):
     if k >= len(tokens):
         return None
-    for entry in _heads().get(tokens[k].text, ()):
-        if words_at(tokens, k, entry[0]):
-            return entry
-    return None
+    return _entry_at(_heads(), tokens, k, tokens[k].text, False)
 
 
 def area_at(tokens: list[Token], k: int) -> str | None:
     if k >= len(tokens):
         return None
-    for words, w in _areas().get(tokens[k].lower, ()):
-        if words_at(tokens, k, words, lower=True):
-            return w
-    return None
+    entry = _entry_at(_areas(), tokens, k, tokens[k].lower, True)
+    return entry[1] if entry else None
 
 
 def is_surname(token: Token) -> bool:
@@ -182,6 +229,10 @@ def province_at(tokens: list[Token], k: int) -> tuple[int, str] | None:
     table = lexicon.provinces()
     if k >= len(tokens) or not tokens[k].text[0].isupper():
         return None
+    # Folding works letter by letter, so a name's folded first word is its first token's:
+    # most capitalised words start no province name, and need no joining and folding.
+    if _fold(tokens[k].text).split(" ", 1)[0] not in _province_first_words():
+        return None
     for n in (5, 4, 3, 2, 1):      # "Bà Rịa - Vũng Tàu" is five tokens
         if k + n > len(tokens):
             continue
@@ -192,6 +243,11 @@ def province_at(tokens: list[Token], k: int) -> tuple[int, str] | None:
         if full:
             return k + n, full
     return None
+
+
+@lru_cache(maxsize=1)
+def _province_first_words() -> frozenset[str]:
+    return frozenset(key.split(" ", 1)[0] for key in lexicon.provinces())
 
 
 # -- places ------------------------------------------------------------------------------
@@ -236,14 +292,18 @@ def _place_run(tokens: list[Token], k: int) -> int:
 
 
 # -- units -------------------------------------------------------------------------------
+_NOT_READ = object()      # unit_cache: no answer yet (None is an answer: no unit there)
+
+
 def match_unit(tokens: list[Token], i: int, ctx: Context, text: str) -> Unit | None:
     """The unit named at token i of `text` (a sentence's working text), or None."""
     if i >= len(tokens) or not tokens[i].is_word:
         return None
     key = (id(tokens), i)
-    if key not in ctx.unit_cache:
-        ctx.unit_cache[key] = _match_unit(tokens, i, ctx, text)
-    return ctx.unit_cache[key]
+    unit = ctx.unit_cache.get(key, _NOT_READ)
+    if unit is _NOT_READ:
+        unit = ctx.unit_cache[key] = _match_unit(tokens, i, ctx, text)
+    return unit
 
 
 def _match_unit(tokens: list[Token], i: int, ctx: Context, text: str) -> Unit | None:
@@ -285,10 +345,8 @@ def _as_defined(tokens: list[Token], i: int, end: int, ctx: Context, text: str) 
 def _agency_at(tokens: list[Token], i: int, any_case: bool = False) -> int | None:
     if not any_case and not tokens[i].text[0].isupper():
         return None
-    for (words,) in _agencies().get(tokens[i].lower, ()):
-        if words_at(tokens, i, words, lower=True):
-            return i + len(words)
-    return None
+    entry = _entry_at(_agencies(), tokens, i, tokens[i].lower, True)
+    return i + len(entry[0]) if entry else None
 
 
 def _area_unit(tokens, i, head_words, ctx, text) -> Unit | None:
@@ -325,7 +383,8 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
                 continue
             return j, False
         area = area_at(tokens, j)
-        if area and not (t.is_cap and head_at(tokens, j) and head_at(tokens, j)[1] != "area"):
+        head = head_at(tokens, j) if area and t.is_cap else None
+        if area and not (head and head[1] != "area"):
             k = j + len(area.split())
             end = place_end(tokens, k, area)
             if end == k:
@@ -340,7 +399,8 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
                 return _numbered(tokens, prov[0]), False
             if not _continues_name(tokens, j) or (t.text[0].isdigit() and tokens[j - 1].lower != "số"):
                 return j, False
-            if person_run(tokens, j) > j and person_run(tokens, j) == _cap_end(tokens, j) \
+            run_end = person_run(tokens, j)
+            if run_end > j and run_end == _cap_end(tokens, j) \
                     and tokens[j - 1].lower not in _SCHOOL_LEVELS:
                 return j, False
             j += 1
@@ -421,13 +481,17 @@ _PARTY_END = re.compile(r"(?:^|\s)(Tỉnh ủy|Thành ủy)$")
 def resolve_place(name: str, position: int, ctx: Context) -> str:
     """"Cục Hải quan thành phố" in a Hải Phòng article -> "Cục Hải quan thành phố Hải Phòng";
     "Ban Dân vận Tỉnh ủy" in a Quảng Bình article -> "Ban Dân vận Tỉnh ủy Quảng Bình"."""
-    party = _PARTY_END.search(name)
+    # endswith() before each search: the patterns are anchored at the end, but a search tries
+    # every position of the name first.
+    party = _PARTY_END.search(name) if name.endswith(("Tỉnh ủy", "Thành ủy")) else None
     if party and ctx.jurisdiction:
         level = "tỉnh " if party.group(1) == "Tỉnh ủy" else "thành phố "
         if ctx.jurisdiction.lower().startswith(level):
             return f"{name} {ctx.jurisdiction[len(level):]}"
         return name
-    m = _GENERIC_END.search(name)
+    # Case-blind, but "thành phố" and "tỉnh" have no letter that matches another one when case
+    # is ignored (as "i" matches "ı"), so lower() decides as the pattern would.
+    m = _GENERIC_END.search(name) if name.lower().endswith(("thành phố", "tỉnh")) else None
     if not m:
         return _resolve_district(name, position, ctx)
     word = m.group(1).lower()
@@ -447,7 +511,7 @@ _DISTRICT_END = re.compile(r"\s(huyện|quận|thị xã)$")
 def _resolve_district(name: str, position: int, ctx: Context) -> str:
     """"Phòng Nội vụ huyện" in an article about huyện Kim Sơn -> "Phòng Nội vụ huyện Kim Sơn",
     the district the article names most (a district's own page names it throughout)."""
-    m = _DISTRICT_END.search(name)
+    m = _DISTRICT_END.search(name) if name.endswith(("huyện", "quận", "thị xã")) else None
     if not m or name.startswith(("Khối", "Cụm")) or name[:m.start()].endswith((",", "các")):
         return name     # a bloc's name, or "các quận, huyện": kinds of units, not one place
     level = m.group(1)
@@ -499,18 +563,16 @@ def unit_key(name: str, jurisdiction: str | None = None) -> str:
     return s.strip()
 
 
-def may_start_unit(token: Token, ctx: Context) -> bool:
-    """A quick test before match_unit: only a head word, an agency or an acronym starts one."""
-    return token.text in _heads() or token.lower in _agencies() or token.text in ctx.acronyms
-
-
 def units_in(tokens: list[Token], ctx: Context, text: str, start: int = 0,
              end: int | None = None) -> list[Unit]:
     """All units in tokens[start:end], left to right, not overlapping."""
     out, i = [], start
     end = len(tokens) if end is None else end
+    # The quick test before match_unit: only a head word, an agency or an acronym starts one.
+    heads, agencies, acronyms = _heads(), _agencies(), ctx.acronyms
     while i < end:
-        if not may_start_unit(tokens[i], ctx):
+        t = tokens[i]
+        if t.text not in heads and t.lower not in agencies and t.text not in acronyms:
             i += 1
             continue
         u = match_unit(tokens, i, ctx, text)

@@ -15,7 +15,9 @@ from thidua.commands.options import decisions_option
               help="Write the facts here instead of stdout.")
 @click.option("--no-ids", is_flag=True, help="Leave out the entity IRIs (*_id fields).")
 @decisions_option
-def command(paths, output, no_ids, decisions):
+@click.option("-j", "--jobs", type=int, default=1, show_default=True,
+              help="Extraction processes (0 = one per core); the output is the same.")
+def command(paths, output, no_ids, decisions, jobs):
     """Print the facts each article states, one JSON object a line.
 
     PATHS are files or folders (searched recursively) of .txt, .html and .htm articles; a
@@ -28,10 +30,12 @@ def command(paths, output, no_ids, decisions):
     Example:
         thidua extract articles/ -o facts.jsonl
         thidua extract articles/000_1c16179c51bb800b.txt | head
+        thidua extract corpus/ -j 0 -o facts.jsonl
     """
+    from thidua.commands.load import _jobs
     from thidua.loaders.extract.batch import extract_paths
     failed = articles = facts = 0
-    for outcome in extract_paths(paths, resolve=not no_ids, decisions=decisions):
+    for outcome in extract_paths(paths, resolve=not no_ids, decisions=decisions, jobs=_jobs(jobs)):
         if outcome.error:
             click.echo(f"{outcome.path}: {outcome.error}", err=True)
             failed += 1
