@@ -86,29 +86,13 @@ def load_paths(store: GraphStore, paths: Iterable[str | os.PathLike], *, prune: 
     todo = [s for s in sources if force or known.get(s.doc, (None,))[0] != s.stored_hash]
     report.unchanged = sorted({s.doc for s in sources} - {s.doc for s in todo})
     stored_hashes = {doc: h for doc, (h, _) in known.items()}
-    own_resolver = resolver is None       # the user's (with decisions) is never cached
-    descriptions = Descriptions(store)
-    batch = _Batch(descriptions)
-    for source, article, facts in _extracted(todo, jobs, progress, report):
-        resolver = resolver or _resolver_for(store, stored_hashes)     # on first use: it reads the store
-        if all(_has_ids(f) for f in facts) and facts:
-            # Already resolved (thidua extract): keep the ids, merge the names into what is known.
-            entities = resolver.absorb(entities_from_ids(article, facts))
-        else:
-            facts = resolver.resolve(article, facts)
-            entities = resolver.entities_for(facts)
-        try:
-            rdf = article_rdf(article, facts, entities)
-        except ValueError as exc:        # an id or url of the input that is not an IRI
-            report.failed.append((str(source.path), f"document {source.doc!r}: {exc}"))
-            continue
-        if source.doc in known:
-            _done(report, [source.doc], store_article(store, rdf, entities, descriptions))
-        else:
-            batch.add(source.doc, rdf, entities)
-            if len(batch.docs) >= BULK_BATCH:
-                batch.flush(store, report)
-    batch.flush(store, report)
+    job = _LoadJob(store, set(known), stored_hashes, resolver)
+    try:
+        for source, article, facts in _extracted(todo, jobs, progress, report):
+            job.load(source, article, facts, report)
+        job.flush(report)
+    finally:
+        job.close()                # the last batch is written before anything else happens
     if prune:
         present = {s.doc for s in sources} | {d for d, _ in report.failed}
         for doc, (_, graph) in sorted(known.items()):
@@ -117,8 +101,8 @@ def load_paths(store: GraphStore, paths: Iterable[str | os.PathLike], *, prune: 
                 report.removed.append(doc)
         if report.removed:
             remove_unmentioned(store)
-    if own_resolver and resolver is not None:
-        _save_resolver(store, resolver, stored_hashes, todo, report)
+    if resolver is None and job.resolver is not None:     # the user's (decisions) is not saved
+        _save_resolver(store, job.resolver, stored_hashes, todo, report)
     return report
 
 
@@ -134,37 +118,95 @@ def _save_resolver(store: GraphStore, resolver: "Resolver", stored: dict[str, st
     cache.save(store.location, cache.state_key(now), resolver)
 
 
-@dataclass
-class _Batch:
-    """New documents waiting for one bulk write, and the entities they touch."""
-    descriptions: "Descriptions"
-    docs: list[str] = field(default_factory=list)
-    nquads: list[str] = field(default_factory=list)
-    quads: int = 0
-    shared: dict[str, None] = field(default_factory=dict)
-    entities: dict[str, Entity] = field(default_factory=dict)
+class _LoadJob:
+    """Resolves documents as they come and writes them: new ones in bulk batches, on a writer
+    thread (pyoxigraph's bulk loader releases the GIL, so the next batch is resolved and built
+    while the last one is written); changed ones replaced one by one."""
 
-    def add(self, doc: str, rdf: ArticleRdf, entities: list[Entity]) -> None:
-        self.docs.append(doc)
+    def __init__(self, store: GraphStore, known: set[str], stored_hashes: dict[str, str],
+                 resolver: "Resolver | None"):
+        self.store, self.known, self.stored_hashes = store, known, stored_hashes
+        self.resolver = resolver
+        self.descriptions = Descriptions(store)
+        self.writer = _Writer()
+        self.docs: list[str] = []
+        self.nquads: list[str] = []
+        self.quads = 0
+        self.shared: dict[str, None] = {}
+        self.entities: dict[str, Entity] = {}
+
+    def load(self, source: _Source, article: Article, facts: list[dict], report: LoadReport) -> None:
+        if self.resolver is None:     # built on first use: it reads the store
+            self.resolver = _resolver_for(self.store, self.stored_hashes)
+        if all(_has_ids(f) for f in facts) and facts:
+            # Already resolved (thidua extract): keep the ids, merge the names into what is known.
+            entities = self.resolver.absorb(entities_from_ids(article, facts))
+        else:
+            facts = self.resolver.resolve(article, facts)
+            entities = self.resolver.entities_for(facts)
+        try:
+            rdf = article_rdf(article, facts, entities)
+        except ValueError as exc:        # an id or url of the input that is not an IRI
+            report.failed.append((str(source.path), f"document {source.doc!r}: {exc}"))
+            return
+        if source.doc in self.known:
+            self.writer.wait()
+            _done(report, [source.doc], store_article(self.store, rdf, entities, self.descriptions))
+            return
+        self.docs.append(source.doc)
         self.nquads.append(rdf.nquads())
         self.quads += len(rdf.graph)
         self.shared.update(dict.fromkeys(rdf.shared))
         self.entities.update((e.iri, e) for e in entities)
+        if len(self.docs) >= BULK_BATCH:
+            self.flush(report)
 
-    def flush(self, store: GraphStore, report: LoadReport) -> None:
+    def flush(self, report: LoadReport) -> None:
         """Descriptions, then the documents' graphs (atomic for the whole batch). A load killed
         in between has described entities of documents not yet stored; the rerun loads those
-        documents and writes the same descriptions again."""
+        documents and writes the same descriptions again. The statements are made here, on
+        this thread: the resolver goes on changing the entities while the writer writes."""
         if not self.docs:
             return
-        self.descriptions.write(self.entities.values(), self.shared)
-        store.bulk_add_nquads("".join(self.nquads).encode("utf-8"))
+        subjects, statements = self.descriptions.changes(self.entities.values(), self.shared)
+        data = "".join(self.nquads).encode("utf-8")
+        self.writer.submit(_write_batch, self.store, subjects, statements, data)
         _done(report, list(self.docs), self.quads)
-        self.docs.clear()
-        self.nquads.clear()
-        self.quads = 0
-        self.shared.clear()
-        self.entities.clear()
+        self.docs, self.nquads, self.quads, self.shared, self.entities = [], [], 0, {}, {}
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+def _write_batch(store: GraphStore, subjects: list[str], statements: list[str], data: bytes) -> None:
+    if subjects or statements:
+        store.replace_descriptions(iri.ENTITIES_GRAPH, subjects, statements)
+    store.bulk_add_nquads(data)
+
+
+class _Writer:
+    """One background thread, one write in flight, in order; a failed write raises at the next
+    call (submit, wait or close), so the load stops as if it had written in line."""
+
+    def __init__(self):
+        from concurrent.futures import ThreadPoolExecutor
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="thidua-writer")
+        self._pending = None
+
+    def submit(self, work, *args) -> None:
+        self.wait()
+        self._pending = self._pool.submit(work, *args)
+
+    def wait(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            self._pool.shutdown()
 
 
 def store_article(store: GraphStore, rdf: ArticleRdf, entities: list[Entity],
@@ -190,6 +232,13 @@ class Descriptions:
         self._shared: set[str] = set()
 
     def write(self, entities: Iterable[Entity], shared: Iterable[str]) -> None:
+        subjects, statements = self.changes(entities, shared)
+        if subjects or statements:
+            self.store.replace_descriptions(iri.ENTITIES_GRAPH, subjects, statements)
+
+    def changes(self, entities: Iterable[Entity], shared: Iterable[str]) -> tuple[list[str], list[str]]:
+        """(entities whose description changed, the statements to write): counted as written
+        from here on; a write that fails stops the load, so nothing is counted wrongly after."""
         changed, statements, digests = [], [], {}
         for entity in entities:
             lines = entity_ntriples(entity)
@@ -199,10 +248,9 @@ class Descriptions:
                 statements.extend(lines)
                 digests[entity.iri] = digest
         new_shared = [line for line in dict.fromkeys(shared) if line not in self._shared]
-        if changed or new_shared:
-            self.store.replace_descriptions(iri.ENTITIES_GRAPH, changed, statements + new_shared)
-        self._written.update(digests)             # only once the store has them
+        self._written.update(digests)
         self._shared.update(new_shared)
+        return changed, statements + new_shared
 
 
 _UNMENTIONED = sparql_prefixes(["schema"]) + """
