@@ -1,12 +1,25 @@
-"""The site build: gather everything, then render every page, then write what changed."""
+"""The site build: read the graphs one at a time, merge their parts, then write what changed.
+
+1. read   every named graph whose fingerprint changed since the last build (`source.py`) ->
+          its part (`parts.py`), its texts (to a temporary file), the RDF files beside its
+          article and event pages, its chunk of each dump. Unchanged graphs come from the
+          previous build's state (`state.py`) and their dump chunks are copied.
+2. merge  the parts into one `Dataset` (`gather.py`), indexed (`index.py`).
+3. RDF    files of nodes described in several graphs, or whose description changed.
+4. pages  every page whose input digest (`digests.py`) differs from the last build's is built
+          (`pages.py`) and rendered (`render.py`); the others keep their files.
+5. site   pages, search index, VoID, ontology; the dumps are closed; stale files removed.
+
+Memory holds the merged records (no triple objects, no texts) and one graph at a time.
+"""
 from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 import logging
 import os
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -14,34 +27,42 @@ from pathlib import Path
 from thidua.graph_store import GraphStore
 from thidua.iri import BASE
 from thidua.site import examples, ontology_docs, search_index, sparql_assets
-from thidua.site.gather import gather
+from thidua.site.digests import PageDigests
+from thidua.site.dumps import DUMPS, DumpFiles, previous_dump_files
+from thidua.site.gather import Assembler, Dataset
 from thidua.site.index import SiteIndex
 from thidua.site.pages import PageBuilder
-from thidua.site.rdf_files import DUMPS, Descriptions, dumps, void_description
-from thidua.site.snapshot import snapshot
+from thidua.site.parts import GraphPart
+from thidua.site.rdf_files import described, page_files, void_description
 from thidua.site.render import render
-from thidua.site.urls import alternate
+from thidua.site.source import fingerprints, read_graph
+from thidua.site.state import NextBuild, PreviousBuild, default_state_dir, forget_state
+from thidua.site.texts import Texts
+from thidua.site.urls import alternate, page_path
 from thidua.site.writer import SiteWriter
 
 log = logging.getLogger(__name__)
-DUMP_SOURCE = "dumps/SHA256"          # hash of the sorted N-Quads the dumps were made from
-DUMP_SIZES = "dumps/sizes.json"
 
 
 @dataclass
 class BuildReport:
     pages: int = 0                      # HTML pages produced
     pages_written: int = 0              # of which rewritten because their content changed
+    pages_rendered: int = 0             # of which rendered (the others' inputs had not changed)
     files: int = 0                      # every file produced (pages, RDF, dumps, static)
     written: int = 0                    # files whose bytes changed and were written
     skipped: int = 0                    # files already up to date
     removed: int = 0                    # stale files of an earlier build removed
+    graphs: int = 0                     # named graphs in the store
+    graphs_read: int = 0                # of which read (the others had not changed)
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)   # phase -> seconds
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = (f"{self.pages} pages ({self.pages_written} written), {self.files} files: {self.written} written, "
-                f"{self.skipped} unchanged, {self.removed} removed in {self.seconds:.1f} s")
+        text = (f"{self.pages} pages ({self.pages_rendered} rendered, {self.pages_written} written), "
+                f"{self.files} files: {self.written} written, {self.skipped} unchanged, {self.removed} removed; "
+                f"{self.graphs_read} of {self.graphs} graphs read; in {self.seconds:.1f} s")
         return text + (f"; {len(self.warnings)} warning(s)" if self.warnings else "")
 
 
@@ -54,32 +75,301 @@ def build_date(articles) -> str:
     return max(dates) if dates else ""
 
 
-def build(store: GraphStore, out_dir: str | os.PathLike, *, progress: bool = True,
-          base_url: str = BASE) -> "BuildReport":
-    """Write the static site for `store` into `out_dir`; only changed files are rewritten."""
-    started = time.perf_counter()
-    report = BuildReport()
-    memory, nquads = snapshot(store)
-    data = gather(memory)
-    descriptions = Descriptions(memory, nquads)
-    memory.close()
-    index = SiteIndex(data)
-    log.info("site: gathered %d nodes, %d facts, %d quads in %.1f s", len(data.nodes), len(data.facts),
-             len(descriptions.quads), time.perf_counter() - started)
-    builder = PageBuilder(index, build_date(data.articles))
-    writer = SiteWriter(Path(out_dir))
+def _digest(*parts: bytes) -> bytes:
+    return hashlib.blake2b(b"\0".join(parts), digest_size=16).digest()
 
-    def warn(message: str) -> None:
-        report.warnings.append(message)
+
+def has_page(iri: str) -> bool:
+    path = page_path(iri)
+    return path is not None and not path.startswith("ontology/")
+
+
+class Contributions:
+    """Which graphs contribute triples to each page's RDF files, and whether the files written
+    while reading (from the first graph seen) are final."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
+        self.fresh: set[str] = set()            # some contribution was read in this build
+        self.done: set[str] = set()             # files written or kept while reading
+        self.unsure: set[str] = set()           # files must be made again at the end
+
+    def add(self, key: str, graph: str, digest: bytes, fresh: bool) -> None:
+        self.by_key[key].append((graph, digest))
+        if fresh:
+            self.fresh.add(key)
+
+    def combined(self, key: str) -> bytes:
+        return _digest(*(g.encode() + d for g, d in sorted(self.by_key[key])))
+
+
+class Build:
+    def __init__(self, store: GraphStore, out: Path, *, progress: bool, base_url: str, full: bool,
+                 state_dir: Path, report: BuildReport):
+        self.store, self.out, self.progress, self.base_url = store, out, progress, base_url
+        self.report = report
+        self.writer = SiteWriter(out)
+        self.previous = PreviousBuild(None if full else state_dir)
+        forget_state(state_dir)
+        self.next = NextBuild(state_dir)
+        self.texts = Texts(store)
+        earlier = previous_dump_files(out, self.previous.dumps) if self.previous.usable else {n: None for n in DUMPS}
+        self.dumps = DumpFiles(out, earlier)
+        # Article/event pages ("groups") and the other nodes ("shared") described by the graphs.
+        self.groups = Contributions()
+        self.shared = Contributions()
+        self.kinds: dict[str, str] = {}          # group key -> article | event
+        self.html_cache: dict = {}               # render.CACHE: links and rows made once
+        self._clock = time.perf_counter()
+
+    def phase(self, name: str) -> None:
+        now = time.perf_counter()
+        self.report.phases[name] = round(now - self._clock, 2)
+        log.info("site: %s in %.1f s", name, now - self._clock)
+        self._clock = now
+
+    # -- 1. read -------------------------------------------------------------------
+    def read(self) -> Dataset:
+        current = fingerprints(self.store)
+        earlier = iter(self.previous.parts())
+        pending = next(earlier, None)
+        assembler = Assembler()
+        bar = _progress(len(current), "Site: graphs", self.progress, "graph")
+        for graph in sorted(current):
+            while pending is not None and pending[0] < graph:
+                pending = next(earlier, None)
+            old = pending if pending is not None and pending[0] == graph else None
+            part = self._reuse(graph, current[graph], old)
+            if part is None:
+                part = self._read(graph, current[graph])
+            assembler.add(part)
+            bar.update(1)
+        bar.close()
+        self.report.graphs = len(current)
+        return assembler.finish()
+
+    def _reuse(self, graph: str, fingerprint: str | None, old) -> GraphPart | None:
+        chunks = self.previous.chunks.get(graph)
+        if fingerprint is None or old is None or old[1] != fingerprint or not chunks or not self.dumps.can_copy():
+            return None
+        part = NextBuild.unpack(old[2])
+        homes = self._homes(part)
+        files = [alternate(page_path(k), ext) for k in homes for ext in (".ttl", ".jsonld")]
+        if not all(self.writer.can_keep(f) for f in files):
+            return None               # a file was deleted by hand: read the graph again
+        self.dumps.add_copied(graph, chunks)
+        for key, d in part.groups:
+            self.groups.add(key, graph, d, fresh=False)
+            if key in homes and key not in self.groups.done:
+                self.groups.done.add(key)
+                for f in (".ttl", ".jsonld"):
+                    self.writer.keep(alternate(page_path(key), f), checked=True)
+            elif key in self.groups.done or key not in homes:
+                self.groups.unsure.add(key)
+        for subject, d in part.shared:
+            self.shared.add(subject, graph, d, fresh=False)
+            self.shared.unsure.add(subject)       # decided at the end, from its digest
+        self.next.add(graph, fingerprint, old[2])
+        return part
+
+    def _read(self, graph: str, fingerprint: str | None) -> GraphPart:
+        from thidua.site.parts import read_part
+
+        part, content = read_part(graph, fingerprint, read_graph(self.store, graph))
+        self.report.graphs_read += 1
+        self.texts.keep(graph, content)
+        self.dumps.add_fresh(graph, content.dumps)
+        homes = self._homes(part)
+        digests = dict(part.groups)
+        for key, triples in sorted(content.groups.items()):
+            self.groups.add(key, graph, digests[key], fresh=True)
+            if key in homes and key not in self.groups.done:
+                self.groups.done.add(key)
+                self._write_files(key, triples, presorted=True)
+            else:
+                self.groups.unsure.add(key)
+        digests = dict(part.shared)
+        for subject, triples in sorted(content.shared.items()):
+            if not has_page(subject):
+                continue
+            self.shared.add(subject, graph, digests[subject], fresh=True)
+            if subject in self.shared.done or subject not in content.nodes:
+                # Described elsewhere too, or a node only by what another graph says of it.
+                self.shared.unsure.add(subject)
+            else:
+                self.shared.done.add(subject)
+                self._write_files(subject, triples, presorted=True)
+        self.next.add(graph, fingerprint, NextBuild.pack(part))
+        return part
+
+    def _homes(self, part: GraphPart) -> set[str]:
+        """The article and event pages whose node this graph describes."""
+        articles = {a[0] for a in part.articles}
+        homes = {a for a in articles if has_page(a)}
+        for iri, classes, _, _ in part.nodes:
+            if iri not in homes and "https://w3id.org/thidua/ontology#Event" in classes and has_page(iri):
+                homes.add(iri)
+        for key in homes:
+            self.kinds[key] = "article" if key in articles else "event"
+        return homes
+
+    def _write_files(self, key: str, triples, replace: bool = False, presorted: bool = False) -> None:
+        turtle, jsonld = page_files(triples, presorted)
+        path = page_path(key)
+        for ext, content in ((".ttl", turtle), (".jsonld", jsonld)):
+            target = alternate(path, ext)
+            if replace or target in self.writer.current:
+                self.writer.replace(target, content)
+            else:
+                self.writer.write(target, content)
+
+    # -- 3. RDF files of nodes described in several graphs -----------------------------
+    def settle_rdf_files(self, index: SiteIndex) -> tuple[dict[str, bytes], dict[str, bytes]]:
+        groups = self._settle(self.groups, self.previous.groups, lambda k: self.kinds.get(k, "article"),
+                              lambda k: k in index.pages)
+        shared = self._settle(self.shared, self.previous.shared, lambda k: "node", lambda k: k in index.pages)
+        return groups, shared
+
+    def _settle(self, contributions: Contributions, before: dict[str, bytes], kind_of, wanted) -> dict[str, bytes]:
+        now: dict[str, bytes] = {}
+        for key in sorted(contributions.by_key):
+            combined = contributions.combined(key)
+            now[key] = combined
+            paths = [alternate(page_path(key), ext) for ext in (".ttl", ".jsonld")]
+            if not wanted(key):
+                for p in paths:
+                    self.writer.forget(p)
+                continue
+            if key in contributions.done and key not in contributions.unsure:
+                continue           # one graph, written or kept while reading
+            # Keep only files no graph of this build wrote to: a provisional write from one graph
+            # has replaced the previous file on disk.
+            if key not in contributions.fresh and before.get(key) == combined and \
+                    all(self.writer.can_keep(p) for p in paths):
+                for p in paths:
+                    if p in self.writer.current:
+                        self.writer.forget(p)
+                    self.writer.keep(p, checked=True)
+                continue
+            self._write_files(key, described(self.store, kind_of(key), key), replace=True)
+        return now
+
+    # -- 4. pages ---------------------------------------------------------------------
+    def pages(self, index: SiteIndex, builder: PageBuilder) -> dict[str, bytes]:
+        digests = PageDigests(index)
+        recorded: dict[str, bytes] = {}
+        items = sorted(index.pages.items(), key=lambda kv: kv[1])
+        bar = _progress(len(items), "Site: pages", self.progress, "page")
+        for iri, path in items:
+            digest = recorded[path] = digests.page(iri)
+            if self.previous.pages.get(path) == digest and self.writer.can_keep(path):
+                self.writer.keep(path, checked=True)
+            else:
+                self.writer.write(path, render(builder.entity_page(iri, path), self.html_cache))
+                self.report.pages_rendered += 1
+            bar.update(1)
+        bar.close()
+        self.report.pages += len(items)
+        return recorded
+
+    # -- 5. site pages, dumps -------------------------------------------------------------
+    def site_pages(self, index: SiteIndex, builder: PageBuilder, data: Dataset) -> None:
+        writer = self.writer
+        _write_static(writer)
+        entries = search_index.entries(index)
+        writer.write("static/js/search-index.js", search_index.script(entries))
+        writer.write("index.html", render(builder.home(
+            "Tìm không phân biệt dấu: gõ \"truong minh hien\" sẽ tìm thấy Trương Minh Hiến."), self.html_cache))
+        writer.write("search.html", render(builder.site_page(
+            "search.html", "search.html", "Tìm kiếm", "search", {"count": len(entries)})))
+        writer.write("sparql.html", render(builder.site_page(
+            "sparql.html", "sparql.html", "Truy vấn SPARQL", "sparql", self._sparql_sections(data))))
+        sizes = self._close_dumps()
+        dumps = [{"path": p, "format": f, "size": _size(sizes[f])} for f, p in sorted(DUMPS.items())]
+        writer.write("data.html", render(builder.site_page(
+            "data.html", "data.html", "Tải dữ liệu", "data",
+            {"dumps": dumps, "quads": data.quads, "graphs": data.graphs})))
+        writer.write("void.ttl", void_description(data.quads, self.base_url, len(index.pages), builder.build_date))
+        self._write_ontology(builder)
+        self.report.pages += 5
+
+    def _close_dumps(self) -> dict[str, int]:
+        sizes, self.dump_info = {}, {}
+        for name, (produced, sha, _) in self.dumps.finish().items():
+            self.writer.adopt(DUMPS[name], produced, sha)
+            stat = (self.out / DUMPS[name]).stat()
+            sizes[name] = stat.st_size
+            self.dump_info[name] = {"sha256": sha, "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+        return sizes
+
+    def _sparql_sections(self, data: Dataset) -> dict:
+        files, reason = sparql_assets.oxigraph_web_build()
+        if reason:
+            self.warn(f"SPARQL page unavailable: {reason}")
+            return {"available": False, "reason": reason, "dump": DUMPS["nquads"]}
+        for name, content in sorted(files.items()):
+            self.writer.write(f"static/oxigraph/{name}", content)
+        items = examples.examples(data)
+        default = items[0]["query"] if items else "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20"
+        return {"available": True, "reason": "", "dump": DUMPS["nquads"], "examples": items,
+                "examples_json": examples.examples_json(items), "default_query": default}
+
+    def _write_ontology(self, builder: PageBuilder) -> None:
+        html, reason = ontology_docs.pylode_html(cache=sparql_assets.cache_dir().parent / "pylode")
+        if html is not None:
+            self.writer.write("ontology/index.html", html)
+            return
+        self.warn(f"ontology documentation: {reason}; using the built-in page")
+        page = builder.site_page("ontology/index.html", "ontology.html", "Bản thể học thidua", "ontology",
+                                 {"reason": f"Trang này do thidua tạo vì pyLODE không chạy được: {reason}.",
+                                  "groups": ontology_docs.fallback_groups()})
+        self.writer.write("ontology/index.html", render(page))
+
+    def warn(self, message: str) -> None:
+        self.report.warnings.append(message)
         log.warning(message)
 
-    _write_static(writer)
-    writer.write("static/js/search-index.js", search_index.script(search_index.entries(index)))
-    report.pages += _write_entity_pages(writer, builder, index, descriptions, progress)
-    report.pages += _write_site_pages(writer, builder, index, data, descriptions, base_url, warn)
-    log.info("site: %d pages rendered, %.1f s so far", report.pages, time.perf_counter() - started)
-    counts = writer.finish()
-    report.files = len(writer.current)
+    def abort(self) -> None:
+        self.dumps.abort()
+        self.next.abort()
+        self.texts.close()
+        self.writer.abort()
+
+
+def build(store: GraphStore, out_dir: str | os.PathLike, *, progress: bool = True, base_url: str = BASE,
+          full: bool = False, state_dir: str | os.PathLike | None = None) -> BuildReport:
+    """Write the static site for `store` into `out_dir`; only what changed is read and written.
+
+    `full` ignores what the previous build left (`state_dir`, by default `{out_dir}.thidua-state`
+    beside the site) and reads every graph again."""
+    started = time.perf_counter()
+    out = Path(out_dir)
+    report = BuildReport()
+    run = Build(store, out, progress=progress, base_url=base_url, full=full,
+                state_dir=Path(state_dir) if state_dir else default_state_dir(out), report=report)
+    try:
+        data = run.read()
+        run.phase("read")
+        index = SiteIndex(data)
+        run.texts.articles = data.articles
+        builder = PageBuilder(index, build_date(data.articles), run.texts)
+        run.phase("merge")
+        groups, shared = run.settle_rdf_files(index)
+        run.phase("rdf files")
+        pages = run.pages(index, builder)
+        run.phase("pages")
+        run.site_pages(index, builder, data)
+        run.phase("site pages")
+        counts = run.writer.finish()
+        run.next.commit(pages=pages, groups=groups, shared=shared, dumps=run.dump_info,
+                        chunks={g: {name: run.dumps.where[name][g] for name in DUMPS}
+                                for g in run.dumps.where["nquads"]})
+        run.texts.close()
+        run.phase("finish")
+    except BaseException:
+        run.abort()
+        raise
+    report.files = len(run.writer.current)
     report.written, report.skipped, report.removed = counts.written, counts.skipped, counts.removed
     report.pages_written = counts.pages_written
     report.seconds = time.perf_counter() - started
@@ -100,94 +390,6 @@ def _walk(folder, prefix: str = ""):
             yield prefix + entry.name
 
 
-def _owned_nodes(index: SiteIndex, iri: str) -> tuple[str, ...]:
-    """Nodes described in a page's RDF files besides the page's own: facts and their evidence."""
-    data = index.data
-    if iri in data.articles:
-        facts = sorted(f.iri for f in index.facts_of.get(iri, ()) if f.article == iri)
-        return tuple(facts) + tuple(f + "/evidence" for f in facts)
-    if iri in data.facts:
-        return (iri + "/evidence",)
-    return ()
-
-
-def _write_entity_pages(writer, builder: PageBuilder, index: SiteIndex, descriptions, progress) -> int:
-    items = sorted(index.pages.items(), key=lambda kv: kv[1])
-    bar = _progress(len(items), "Site pages", progress)
-    for iri, path in items:
-        page = builder.entity_page(iri, path)
-        writer.write(path, render(page))
-        turtle, jsonld = descriptions.files(iri, _owned_nodes(index, iri))
-        writer.write(alternate(path, ".ttl"), turtle)
-        writer.write(alternate(path, ".jsonld"), jsonld)
-        bar.update(1)
-    bar.close()
-    return len(items)
-
-
-def _write_site_pages(writer, builder, index, data, descriptions, base_url, warn) -> int:
-    writer.write("index.html", render(builder.home(
-        "Tìm không phân biệt dấu: gõ \"truong minh hien\" sẽ tìm thấy Trương Minh Hiến.")))
-    entries = search_index.entries(index)
-    writer.write("search.html", render(builder.site_page(
-        "search.html", "search.html", "Tìm kiếm", "search", {"count": len(entries)})))
-    writer.write("sparql.html", render(builder.site_page(
-        "sparql.html", "sparql.html", "Truy vấn SPARQL", "sparql", _sparql_sections(writer, data, warn))))
-    sizes = _write_dumps(writer, descriptions)
-    writer.write("data.html", render(builder.site_page(
-        "data.html", "data.html", "Tải dữ liệu", "data",
-        {"dumps": sizes, "quads": len(descriptions.quads), "graphs": len({str(q.graph_name) for q in descriptions.quads})})))
-    writer.write("void.ttl", void_description(descriptions, base_url, len(index.pages), builder.build_date))
-    _write_ontology(writer, builder, warn)
-    return 5
-
-
-def _write_dumps(writer, descriptions) -> list[dict]:
-    """The full dumps; when the data is the same as last build's, the files are kept as they are
-    (serialising the whole dataset as Turtle and JSON-LD is the slowest step of a rebuild)."""
-    source = f"{hashlib.sha256(descriptions.nquads).hexdigest()}\n".encode()
-    previous_sizes = writer.out / DUMP_SIZES
-    if writer.unchanged_since_last_build(DUMP_SOURCE, source) and all(
-            writer.unchanged_since_last_build(p, (writer.out / p).read_bytes()) for p in DUMPS.values()):
-        for path in (*DUMPS.values(), DUMP_SIZES):
-            writer.keep(path)
-        writer.keep(DUMP_SOURCE)
-        sizes = json.loads(previous_sizes.read_text(encoding="utf-8"))
-    else:
-        files = dumps(descriptions)
-        for path, content in files.items():
-            writer.write(path, content)
-        sizes = {p: len(files[p]) for p in DUMPS.values()}
-        writer.write(DUMP_SIZES, json.dumps(sizes, sort_keys=True) + "\n")
-        writer.write(DUMP_SOURCE, source)
-    return [{"path": p, "format": f, "size": _size(sizes[p])} for f, p in sorted(DUMPS.items())]
-
-
-def _sparql_sections(writer, data, warn) -> dict:
-    files, reason = sparql_assets.oxigraph_web_build()
-    if reason:
-        warn(f"SPARQL page unavailable: {reason}")
-        return {"available": False, "reason": reason, "dump": DUMPS["nquads"]}
-    for name, content in sorted(files.items()):
-        writer.write(f"static/oxigraph/{name}", content)
-    items = examples.examples(data)
-    default = items[0]["query"] if items else "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20"
-    return {"available": True, "reason": "", "dump": DUMPS["nquads"], "examples": items,
-            "examples_json": examples.examples_json(items), "default_query": default}
-
-
-def _write_ontology(writer, builder, warn) -> None:
-    html, reason = ontology_docs.pylode_html(cache=sparql_assets.cache_dir().parent / "pylode")
-    if html is not None:
-        writer.write("ontology/index.html", html)
-        return
-    warn(f"ontology documentation: {reason}; using the built-in page")
-    page = builder.site_page("ontology/index.html", "ontology.html", "Bản thể học thidua", "ontology",
-                             {"reason": f"Trang này do thidua tạo vì pyLODE không chạy được: {reason}.",
-                              "groups": ontology_docs.fallback_groups()})
-    writer.write("ontology/index.html", render(page))
-
-
 def _size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size / 1000:.1f} kB"
 
@@ -200,8 +402,8 @@ class _NoProgress:
         pass
 
 
-def _progress(total: int, desc: str, enabled: bool):
+def _progress(total: int, desc: str, enabled: bool, unit: str):
     if not enabled:
         return _NoProgress()
     from tqdm import tqdm
-    return tqdm(total=total, desc=desc, unit="page", leave=False, mininterval=0.5)
+    return tqdm(total=total, desc=desc, unit=unit, leave=False, mininterval=0.5)

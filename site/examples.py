@@ -19,7 +19,7 @@ def example_values(data: Dataset) -> dict[str, str]:
     values = {}
     for kind, (fact_kind, argument) in ARGUMENT_OF_KIND.items():
         counts = Counter(v for f in data.facts.values() if f.kind == fact_kind
-                         for v in f.values.get(argument, ()))
+                         for v in f.get(argument))
         if kind in ("unit", "person"):   # recipients are units or people: keep the right kind
             counts = Counter({k: n for k, n in counts.items() if _kind(data, k) == kind})
         if counts:

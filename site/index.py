@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cached_property
-
 from importlib import resources
 
 from thidua.iri import BASE
@@ -18,6 +17,7 @@ from thidua.vocab import PREFIXES
 
 TD = PREFIXES["td"]
 INCOMING_SHOWN = 50
+ROW_CACHE = 200_000
 
 
 
@@ -35,6 +35,7 @@ SUBJECT = {"event": "bloc", "membership": "member", "leadership": "member", "awa
            "position": "member"}
 OTHER = {"event": None, "membership": "organization", "leadership": "organization", "award": None,
          "position": "organization"}
+PARTICIPANT_ARGUMENTS = frozenset(("bloc", "organization", "member", "recipient", "awardType", "role"))
 PAGE_KINDS = ("bloc", "unit", "person", "jurisdiction", "year", "role", "article", "event",
               "award_type", "scheme", "other")
 
@@ -64,8 +65,7 @@ class SiteIndex:
 
     @staticmethod
     def _participants(fact: Fact) -> set[str]:
-        names = ("bloc", "organization", "member", "recipient", "awardType", "role")
-        found = {v for n in names for v in fact.values.get(n, ())}
+        found = {v for n, v in zip(fact.names, fact.values) if n in PARTICIPANT_ARGUMENTS}
         found.add(fact.article)
         if fact.year is not None:
             found.add(f"{BASE}id/year/{fact.year}")
@@ -137,9 +137,13 @@ class SiteIndex:
         return f"{KIND_LABELS[fact.kind]}: {subject}"
 
     def row(self, fact: Fact) -> FactRow:
-        """The fact as a table row (one object per fact: many pages show the same fact)."""
+        """The fact as a table row (one object per fact while it is cached: many pages show
+        the same fact; the cache is emptied when full, so a 1.6-million-fact store does not
+        hold 1.6 million rows)."""
         found = self._rows.get(fact.iri)
         if found is None:
+            if len(self._rows) >= ROW_CACHE:
+                self._rows.clear()
             found = self._rows[fact.iri] = self._make_row(fact)
         return found
 
@@ -174,20 +178,20 @@ class SiteIndex:
                        role_link=role_link, other=self.link(fact.one(other_name)) if other_name else None,
                        label=label, source=source, anchor=fact_anchor(fact.iri))
 
-    @cached_property
-    def incoming_of(self) -> dict[str, dict[str, set[str]]]:
-        out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        for source, prop, target in self.data.links:
-            if target in self.pages and source != target:
-                out[target][prop].add(source)
+    def incoming_sources(self, iri: str) -> dict[str, tuple[str, ...]]:
+        """Property -> the nodes linking to `iri` through it (not itself), for pages only."""
+        if iri not in self.pages:
+            return {}
+        out = {}
+        for prop, sources in self.data.incoming.get(iri, {}).items():
+            kept = tuple(s for s in sources if s != iri)
+            if kept:
+                out[prop] = kept
         return out
 
-    @cached_property
+    @property
     def outgoing_of(self) -> dict[str, list[tuple[str, str]]]:
-        out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for source, prop, target in self.data.links:
-            out[source].append((prop, target))
-        return out
+        return self.data.outgoing
 
     @cached_property
     def in_jurisdiction(self) -> dict[str, list[str]]:
@@ -200,7 +204,7 @@ class SiteIndex:
 
     def incoming(self, iri: str) -> list[IncomingGroup]:
         groups = []
-        for prop, sources in sorted(self.incoming_of.get(iri, {}).items()):
+        for prop, sources in sorted(self.incoming_sources(iri).items()):
             links = sorted((self.link(s) for s in sources), key=lambda l: (l.label, l.iri))
             groups.append(IncomingGroup(prefixed(prop), len(links), links[:INCOMING_SHOWN]))
         return groups

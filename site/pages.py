@@ -14,6 +14,10 @@ from thidua.site.urls import alternate
 
 UNKNOWN_YEAR = "không rõ năm"
 LATEST_EVENTS = 12
+# Pages that gather a whole year, role or award type list their first rows and count the rest:
+# on a 10,000-article store a year page listed ~10,000 rows (5 MB of HTML, 1.3 s to render) and
+# every new article rendered all of them again.
+SHOWN_ROWS = 200
 SCHEMA_TYPES = {"bloc": "Organization", "unit": "GovernmentOrganization", "person": "Person",
                 "jurisdiction": "AdministrativeArea", "article": "NewsArticle", "event": "Event",
                 "award_type": "DefinedTerm", "scheme": "DefinedTermSet", "role": "Role", "year": "Thing",
@@ -34,11 +38,22 @@ def inert_json(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+class NoTexts:
+    """For page data without the long texts (an article page then shows no text)."""
+
+    def article_text(self, article) -> str:
+        return ""
+
+    def exact(self, fact) -> str:
+        return ""
+
+
 class PageBuilder:
-    def __init__(self, index: SiteIndex, build_date: str):
+    def __init__(self, index: SiteIndex, build_date: str, texts=None):
         self.index = index
         self.data = index.data
         self.build_date = build_date
+        self.texts = texts or NoTexts()   # texts.Texts: article texts and evidence, read on demand
         self._builders: dict[str, Callable[[str], dict]] = {
             "bloc": self.bloc, "unit": self.unit, "person": self.person,
             "jurisdiction": self.jurisdiction, "year": self.year, "role": self.role,
@@ -83,9 +98,16 @@ class PageBuilder:
     def rows(self, iri: str, kind: str, where: Callable[[Fact], bool] = lambda f: True) -> list[FactRow]:
         return [self.index.row(f) for f in self.index.facts_of.get(iri, ()) if f.kind == kind and where(f)]
 
+    def first_rows(self, facts: list[Fact]) -> tuple[list[FactRow], int]:
+        """The rows of the first SHOWN_ROWS facts, and how many facts there are."""
+        return [self.index.row(f) for f in facts[:SHOWN_ROWS]], len(facts)
+
+    def facts(self, iri: str, kind: str, where: Callable[[Fact], bool] = lambda f: True) -> list[Fact]:
+        return [f for f in self.index.facts_of.get(iri, ()) if f.kind == kind and where(f)]
+
     # -- kinds --------------------------------------------------------------------
     def bloc(self, iri: str) -> dict:
-        in_bloc = lambda f: iri in f.values.get("organization", ()) or iri in f.values.get("bloc", ())  # noqa: E731
+        in_bloc = lambda f: f.has("organization", iri) or f.has("bloc", iri)  # noqa: E731
         leadership = self.rows(iri, "leadership", in_bloc)
         rotation = self.rotation(leadership)
         members = self.rows(iri, "membership", in_bloc)
@@ -122,22 +144,22 @@ class PageBuilder:
             edges.append((center, row.subject, css))
             kinds[row.subject.iri] = "unit"
             for pos in self.rows(row.subject.iri, "position",
-                                 lambda f, u=row.subject.iri: u in f.values.get("organization", ())):
+                                 lambda f, u=row.subject.iri: f.has("organization", u)):
                 edges.append((row.subject, pos.subject, "position"))
                 kinds[pos.subject.iri] = "person"
         unique = {(a.iri, b.iri): (a, b, c) for a, b, c in sorted(edges, key=lambda e: (e[0].iri, e[1].iri, e[2]))}
         return drawing.network(center, list(unique.values()), kinds)
 
     def unit(self, iri: str) -> dict:
-        as_member = lambda f: iri in f.values.get("member", ())  # noqa: E731
-        as_org = lambda f: iri in f.values.get("organization", ())  # noqa: E731
+        as_member = lambda f: f.has("member", iri)  # noqa: E731
+        as_org = lambda f: f.has("organization", iri)  # noqa: E731
         return {"awards": by_year(self.rows(iri, "award")),
                 "memberships": self.rows(iri, "membership", as_member),
                 "terms": self.rows(iri, "leadership", as_member),
                 "officials": self.rows(iri, "position", as_org)}
 
     def person(self, iri: str) -> dict:
-        positions = sorted(self.rows(iri, "position", lambda f: iri in f.values.get("member", ())),
+        positions = sorted(self.rows(iri, "position", lambda f: f.has("member", iri)),
                            key=lambda r: (r.date, r.role, r.anchor))
         drawn = [(r.date, r.role, r.other, r.source.article.path) for r in positions]
         return {"positions": positions, "timeline": drawing.position_timeline(drawn),
@@ -148,7 +170,11 @@ class PageBuilder:
         narrower = sorted(c for c, bs in self.data.broader.items() if iri in bs)
         return {"broader": [self.index.link(b) for b in sorted(broader)],
                 "narrower": [self.index.link(n) for n in narrower],
-                "recipients": by_year(self.rows(iri, "award"))}
+                **self._recipients(iri)}
+
+    def _recipients(self, iri: str) -> dict:
+        rows, total = self.first_rows(self.facts(iri, "award"))
+        return {"recipients": by_year(rows), "recipients_total": total, "recipients_shown": len(rows)}
 
     def scheme(self, iri: str) -> dict:
         concepts = sorted(i for i, n in self.data.nodes.items() if n.kind == "award_type")
@@ -159,10 +185,11 @@ class PageBuilder:
     def year(self, iri: str) -> dict:
         year = iri.rsplit("/", 1)[-1]
         this_year = lambda f: str(f.year) == year  # noqa: E731
-        return {"events": self.rows(iri, "event", this_year),
-                "leadership": self.rows(iri, "leadership", this_year),
-                "awards": self.rows(iri, "award", this_year),
-                "positions": self.rows(iri, "position", this_year)}
+        out = {}
+        for name, kind in (("events", "event"), ("leadership", "leadership"), ("awards", "award"),
+                           ("positions", "position")):
+            out[name], out[name + "_total"] = self.first_rows(self.facts(iri, kind, this_year))
+        return out
 
     def jurisdiction(self, iri: str) -> dict:
         members: dict[str, list[Link]] = defaultdict(list)
@@ -173,7 +200,11 @@ class PageBuilder:
         return {"groups": groups}
 
     def role(self, iri: str) -> dict:
-        return {"positions": sorted(self.rows(iri, "position"), key=lambda r: (r.date, r.subject.label))}
+        def order(f: Fact):   # the rows' (date, subject label), known without making the rows
+            subject = self.index.link(f.one("member"))
+            return f.attested or "", subject.label if subject else "?"
+        rows, total = self.first_rows(sorted(self.facts(iri, "position"), key=order))
+        return {"positions": rows, "positions_total": total}
 
     def event(self, iri: str) -> dict:
         fact = self.data.facts.get(iri)
@@ -181,7 +212,7 @@ class PageBuilder:
         article = self.data.articles.get(fact.article) if fact else None
         others = [self.index.row(f) for f in self.index.facts_of.get(fact.article, ())
                   if f.iri != iri] if fact else []
-        return {"row": row, "evidence": fact.exact if fact else "",
+        return {"row": row, "evidence": self.texts.exact(fact) if fact else "",
                 "article": self.index.link(article.iri) if article else None, "others": others}
 
     def article(self, iri: str) -> dict:
@@ -190,7 +221,8 @@ class PageBuilder:
         facts.sort(key=lambda f: (f.start if f.start is not None else 1 << 30, f.iri))
         url = art.url if art.url and art.url.startswith(("http://", "https://")) else None
         return {"doc": art.doc, "issued": art.issued or "", "url": url, "url_text": art.url or "",
-                "segments": segments(art.text, facts), "facts": [self.index.row(f) for f in facts]}
+                "segments": segments(self.texts.article_text(art), facts),
+                "facts": [self.index.row(f) for f in facts]}
 
     def other(self, iri: str) -> dict:
         outgoing = [(self.index.link(p) or Link(p, None, p), self.index.link(t))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from thidua.iri import BASE
 from thidua.text import slug
@@ -18,6 +19,7 @@ _SAFE_SEGMENT = re.compile(r"[a-z0-9][a-z0-9-]{0,99}\Z")
 ONTOLOGY_PAGE = "ontology/index.html"
 
 
+@lru_cache(maxsize=1 << 16)     # asked again for the same IRIs by every phase of a build
 def page_path(iri: str) -> str | None:
     """Output path (relative to the site root, '/'-separated, ending .html) of an IRI's page.
 

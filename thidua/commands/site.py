@@ -20,11 +20,16 @@ DEFAULT_SITE = Path("thidua-data") / "site"
                    "(default: https://w3id.org/thidua/).")
 @click.option("--check/--no-check", default=True, show_default=True,
               help="Check every internal link of the built site.")
+@click.option("--full", is_flag=True,
+              help="Read every graph and render every page again, ignoring the previous build's state.")
+@click.option("--state", "state_dir", type=click.Path(file_okay=False), default=None,
+              help="Where the build keeps what the next build reuses (default: OUT.thidua-state beside OUT).")
 @click.pass_context
-def command(ctx, store_path, endpoint, out_dir, base_url, check, **remote):
+def command(ctx, store_path, endpoint, out_dir, base_url, check, full, state_dir, **remote):
     """Write the static site (pages, per-entity Turtle and JSON-LD, full dumps, VoID) for the
-    store into OUT. Only files whose content changed are rewritten. Set SOURCE_DATE_EPOCH to
-    pin the date shown on the pages.
+    store into OUT. A rebuild reads only the graphs that changed and renders only the pages
+    whose data changed; only files whose content changed are rewritten. Set SOURCE_DATE_EPOCH
+    to pin the date shown on the pages.
 
     \b
     Example:
@@ -37,7 +42,7 @@ def command(ctx, store_path, endpoint, out_dir, base_url, check, **remote):
     store = open_store_from(store_path, endpoint, **remote)
     try:
         options = {"base_url": base_url} if base_url else {}
-        report = build(store, Path(out_dir), progress=not quiet(ctx), **options)
+        report = build(store, Path(out_dir), progress=not quiet(ctx), full=full, state_dir=state_dir, **options)
     finally:
         store.close()
     click.echo(f"Site: {report.summary()} -> {out_dir}", err=True)

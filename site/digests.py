@@ -1,0 +1,123 @@
+"""The digest of everything a page is made from, known before the page is built.
+
+A rebuild compares each page's input digest with the one recorded by the last build and
+renders only the pages whose inputs changed; the others keep their files. A page's inputs are
+its node, the facts it lists (each with the nodes the fact's row links to), the nodes linking
+to it, and a few kind-specific extras (a bloc's members' awards and officials, a jurisdiction's
+members, the award scheme). The digests are memoised per node and per fact, so the digests of
+all pages cost about one pass over the facts. The code and templates that turn inputs into
+HTML are part of every digest (`site_version`): changing them re-renders every page.
+
+tests/test_site_incremental.py builds sites incrementally and from scratch after changes and
+checks they are byte-identical: a dependency missing here would show there.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import resources
+
+from thidua import __version__
+from thidua.site.index import SiteIndex
+
+_EMPTY = b""
+
+
+def _h(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+@lru_cache(maxsize=1)
+def site_version() -> bytes:
+    """Digest of the site's own code, templates and word lists."""
+    root = resources.files("thidua.site")
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(_files(root)):
+        h.update(path.encode() + b"\0" + root.joinpath(path).read_bytes())
+    return h.digest()
+
+
+def _files(folder, prefix: str = ""):
+    for entry in folder.iterdir():
+        if entry.is_dir() and entry.name not in ("static", "__pycache__"):
+            yield from _files(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith((".py", ".html", ".tsv", ".rq")):
+            yield prefix + entry.name
+
+
+class PageDigests:
+    def __init__(self, index: SiteIndex):
+        self.index = index
+        self.data = index.data
+        self._nodes: dict[str, bytes] = {}
+        self._rows: dict[str, bytes] = {}
+        self._scheme_digest: bytes | None = None
+        self._extras = {"bloc": self._bloc, "award_type": self._scheme, "scheme": self._scheme,
+                        "jurisdiction": self._jurisdiction, "event": self._event, "other": self._other}
+
+    def node(self, iri: str | None) -> bytes:
+        if not iri:
+            return _EMPTY
+        found = self._nodes.get(iri)
+        if found is None:
+            node = self.data.nodes.get(iri)
+            if node is None:          # not a node: shown by its IRI or the site's own label
+                found = iri.encode()
+            else:
+                article = self.data.articles.get(iri)
+                found = _h(repr((node.state(), tuple(article) if article else None)).encode())
+            self._nodes[iri] = found
+        return found
+
+    def row(self, iri: str) -> bytes:
+        """A fact with every node its row, its summary and its links show."""
+        found = self._rows.get(iri)
+        if found is None:
+            fact = self.data.facts[iri]
+            parts = [fact.digest, self.node(fact.article), self.node(iri)]
+            parts += [self.node(v) for v in fact.values]
+            found = self._rows[iri] = _h(b"".join(parts))
+        return found
+
+    def source(self, iri: str) -> bytes:
+        return self.row(iri) if iri in self.data.facts else self.node(iri)
+
+    def facts(self, iri: str) -> bytes:
+        return b"".join(self.row(f.iri) for f in self.index.facts_of.get(iri, ()))
+
+    def incoming(self, iri: str) -> bytes:
+        out = []
+        for prop, sources in sorted(self.index.incoming_sources(iri).items()):
+            out.append(prop.encode())
+            out.extend(self.source(s) for s in sources)
+        return b"".join(out)
+
+    def page(self, iri: str) -> bytes:
+        node = self.data.nodes[iri]
+        extra = self._extras.get(node.kind)
+        parts = [site_version(), self.node(iri), self.node(node.jurisdiction), self.incoming(iri),
+                 self.facts(iri), extra(iri) if extra else _EMPTY]
+        return _h(b"\1".join(parts))
+
+    # -- what some kinds of page read besides their own facts ------------------------
+    def _bloc(self, iri: str) -> bytes:
+        members = sorted({m for f in self.index.facts_of.get(iri, ()) if f.kind in ("membership", "leadership")
+                          for m in f.get("member")})
+        return b"".join(self.node(m) + self.facts(m) for m in members)
+
+    def _scheme(self, iri: str) -> bytes:
+        if self._scheme_digest is None:      # the same for every concept: made once
+            concepts = sorted(i for i, n in self.data.nodes.items() if n.kind == "award_type")
+            broader = sorted((c, sorted(bs)) for c, bs in self.data.broader.items())
+            self._scheme_digest = _h(repr(broader).encode() + b"".join(self.node(c) for c in concepts))
+        return self._scheme_digest
+
+    def _jurisdiction(self, iri: str) -> bytes:
+        return b"".join(self.node(m) for m in self.index.in_jurisdiction.get(iri, ()))
+
+    def _event(self, iri: str) -> bytes:
+        fact = self.data.facts.get(iri)
+        return self.row(iri) + self.facts(fact.article) if fact else _EMPTY
+
+    def _other(self, iri: str) -> bytes:
+        return b"".join(self.node(p) + self.node(t) for p, t in self.index.outgoing_of.get(iri, ()))

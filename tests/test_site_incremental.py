@@ -1,0 +1,202 @@
+"""Incremental site builds: after each change to the store, a rebuild that reuses the previous
+build's state must give exactly the site a fresh build gives, while reading and rendering less.
+
+Both layouts are checked: entities described in every article graph (the fixture as it is),
+and entities described once in their own graph (the loader's layout since issue 7).
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
+
+from site_fixture import fixture_quads
+from thidua.graph_store import EmbeddedStore
+from thidua.iri import ENTITIES_GRAPH, GRAPH
+from thidua.site import build
+from thidua.site.chunked_gzip import ChunkedGzipWriter, compress, crc32_combine
+from thidua.site.linkcheck import check_site
+from thidua.vocab import PREFIXES, RDF_TYPE, TD
+
+HOSTILE_GRAPH = GRAPH + "hostile-xss"
+LOCAL_CLASSES = {TD.Article, TD.Event, TD.BlocMembership, TD.BlocLeadership, TD.Award, TD.Position}
+
+
+@pytest.fixture(autouse=True)
+def fixed_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def entities_once(quads: list[Quad]) -> list[Quad]:
+    """The same data with every node other than articles, facts and evidence described once,
+    in the entities graph (which has no content hash, like the loader's)."""
+    local = {q.subject for q in quads if q.predicate == RDF_TYPE and q.object in LOCAL_CLASSES}
+    local |= {q.object for q in quads if q.predicate == TD.evidence}
+    out = set()
+    for q in quads:
+        if q.subject in local or q.graph_name.value.endswith("award-types"):
+            out.add(q)
+        else:
+            out.add(Quad(q.subject, q.predicate, q.object, NamedNode(ENTITIES_GRAPH)))
+    return sorted(out, key=str)
+
+
+def store_with(path: Path, quads: list[Quad]) -> EmbeddedStore:
+    store = EmbeddedStore(path)
+    store.bulk_add(quads)
+    return store
+
+
+def relabelled(quads: list[Quad], old: str, new: str) -> list[Quad]:
+    """Every label `old` renamed `new`, and the content hash of the graphs touched changed (as
+    the loader changes it when an article's input changes)."""
+    touched = {q.graph_name for q in quads if isinstance(q.object, Literal) and q.object.value == old}
+    out = []
+    for q in quads:
+        o = q.object
+        if isinstance(o, Literal) and o.value == old:
+            o = Literal(new, language=o.language) if o.language else Literal(new, datatype=o.datatype)
+        elif q.predicate == TD.contentHash and q.graph_name in touched:
+            o = Literal(hashlib.sha256(o.value.encode() + new.encode()).hexdigest())
+        out.append(Quad(q.subject, q.predicate, o, q.graph_name))
+    return out
+
+
+def assert_same_as_fresh(store: EmbeddedStore, out: Path, tmp_path: Path, name: str):
+    """Rebuild `out` incrementally and compare with a fresh build of the same store."""
+    report = build(store, out, progress=False)
+    fresh = tmp_path / f"fresh-{name}"
+    build(store, fresh, progress=False)
+    incremental, expected = tree(out), tree(fresh)
+    assert sorted(incremental) == sorted(expected)
+    assert [p for p in expected if incremental[p] != expected[p]] == []
+    assert check_site(out).ok
+    return report
+
+
+@pytest.mark.parametrize("layout", ["per-article", "entities-once"])
+def test_incremental_builds_equal_fresh_builds(tmp_path, layout):
+    shape = (lambda q: q) if layout == "per-article" else entities_once
+    everything = fixture_quads()
+    without_hostile = [q for q in everything if q.graph_name.value != HOSTILE_GRAPH]
+    store = store_with(tmp_path / "store", shape(without_hostile))
+    out = tmp_path / "out"
+    first = build(store, out, progress=False)
+    assert first.graphs_read == first.graphs and first.pages_rendered == first.pages - 5
+
+    unchanged = build(store, out, progress=False)
+    assert unchanged.written == 0 and unchanged.pages_rendered == 0
+    assert unchanged.graphs_read < unchanged.graphs          # only graphs without a content hash
+
+    store.close()
+    store = store_with(tmp_path / "store2", shape(everything))     # one more article
+    grown = assert_same_as_fresh(store, out, tmp_path, "grown")
+    assert 0 < grown.pages_rendered < grown.pages / 2
+    assert grown.graphs_read < grown.graphs
+
+    store.close()
+    renamed = relabelled(everything, "Sở Du lịch", "Sở Du lịch và Thể thao")
+    store = store_with(tmp_path / "store3", shape(renamed))
+    relabel = assert_same_as_fresh(store, out, tmp_path, "relabelled")
+    assert relabel.pages_rendered < relabel.pages / 2
+    page = (out / "id/article/000-1c16179c51bb800b-da3e1d.html").read_text(encoding="utf-8")
+    assert "Sở Du lịch và Thể thao" in page           # a page of an unchanged graph that shows the label
+
+    store.remove_graph(HOSTILE_GRAPH)
+    shrunk = assert_same_as_fresh(store, out, tmp_path, "shrunk")
+    assert shrunk.removed > 0 and not (out / "id/article/hostile-xss.html").exists()
+    store.close()
+
+
+def test_a_deleted_file_is_made_again(tmp_path):
+    store = store_with(tmp_path / "store", fixture_quads())
+    out = tmp_path / "out"
+    build(store, out, progress=False)
+    for name in ("id/article/hostile-xss.ttl", "id/article/hostile-xss.html", "dumps/thidua.ttl.gz"):
+        (out / name).unlink()
+    assert_same_as_fresh(store, out, tmp_path, "repaired")
+    store.close()
+
+
+def test_the_state_is_kept_beside_the_site_and_full_ignores_it(tmp_path):
+    store = store_with(tmp_path / "store", fixture_quads())
+    build(store, tmp_path / "out", progress=False)
+    assert (tmp_path / "out.thidua-state").is_dir()
+    assert not [p for p in (tmp_path / "out").rglob("*") if "state" in p.name]
+    again = build(store, tmp_path / "out", progress=False, full=True)
+    assert again.graphs_read == again.graphs and again.written == 0
+    store.close()
+
+
+def test_dumps_hold_every_quad_after_an_incremental_build(tmp_path):
+    everything = fixture_quads()
+    store = store_with(tmp_path / "store", [q for q in everything if q.graph_name.value != HOSTILE_GRAPH])
+    build(store, tmp_path / "out", progress=False)
+    store.bulk_add([q for q in everything if q.graph_name.value == HOSTILE_GRAPH])
+    build(store, tmp_path / "out", progress=False)
+    dumped = parse(gzip.decompress((tmp_path / "out/dumps/thidua.nq.gz").read_bytes()), format=RdfFormat.N_QUADS)
+    assert sorted(map(str, dumped)) == sorted(map(str, store.quads()))
+    store.close()
+
+
+def test_chunked_gzip_is_one_member_and_copies_chunks(tmp_path):
+    pieces = [b"<a> <b> <c> <g> .\n" * n for n in (0, 1, 7, 300)]
+    first = ChunkedGzipWriter(tmp_path / "a.gz")
+    chunks = [first.add(*compress(p)) for p in pieces]
+    first.close()
+    assert gzip.decompress((tmp_path / "a.gz").read_bytes()) == b"".join(pieces)
+    second = ChunkedGzipWriter(tmp_path / "b.gz")
+    with open(tmp_path / "a.gz", "rb") as earlier:
+        second.add_data(b"new\n")
+        second.add_run(earlier, chunks[1:3])
+        second.add_data(b"more\n")
+        second.add_run(earlier, chunks[3:])
+    second.close()
+    data = (tmp_path / "b.gz").read_bytes()
+    assert gzip.decompress(data) == b"new\n" + pieces[1] + pieces[2] + b"more\n" + pieces[3]
+    import zlib
+    engine = zlib.decompressobj(31)               # one member: nothing is left after it
+    engine.decompress(data)
+    assert engine.eof and engine.unused_data == b""
+    a, b = b"thi dua ", b"khen thuong"
+    assert crc32_combine(zlib.crc32(a), zlib.crc32(b), len(b)) == zlib.crc32(a + b)
+
+
+def test_prefixes_are_written_once_in_the_turtle_dump(tmp_path):
+    store = store_with(tmp_path / "store", fixture_quads())
+    build(store, tmp_path / "out", progress=False)
+    text = gzip.decompress((tmp_path / "out/dumps/thidua.ttl.gz").read_bytes()).decode("utf-8")
+    assert text.count(f"@prefix td: <{PREFIXES['td']}>") == 1
+    store.close()
+
+
+def test_a_build_stopped_halfway_leaves_nothing_stale(tmp_path, monkeypatch):
+    everything = fixture_quads()
+    store = store_with(tmp_path / "store", [q for q in everything if q.graph_name.value != HOSTILE_GRAPH])
+    out = tmp_path / "out"
+    build(store, out, progress=False)
+    store.bulk_add([q for q in everything if q.graph_name.value == HOSTILE_GRAPH])
+    from thidua.site import builder
+    rendered = []
+
+    def failing_render(page, cache=None):
+        if len(rendered) == 10:
+            raise KeyboardInterrupt
+        rendered.append(page.path)
+        return real_render(page, cache)
+
+    real_render = builder.render
+    monkeypatch.setattr(builder, "render", failing_render)
+    with pytest.raises(KeyboardInterrupt):
+        build(store, out, progress=False)
+    monkeypatch.setattr(builder, "render", real_render)
+    store.remove_graph(HOSTILE_GRAPH)           # back to the data of the first build
+    assert_same_as_fresh(store, out, tmp_path, "after-stop")
+    store.close()
