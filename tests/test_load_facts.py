@@ -283,3 +283,21 @@ def test_a_store_changed_behind_the_saved_resolver_rebuilds_it(sample_dir, tmp_p
         lambda cls, *a, **k: calls.append(1) or real(cls, *a, **k)))
     report = load_paths(store, [sample_dir], progress=False)
     assert calls == [1] and len(report.loaded) == 1
+
+
+def test_hostile_text_is_stored_as_text(store, tmp_path):
+    hostile = 'Sở "X" }} ; DROP ALL ; INSERT DATA { <a:b> <a:c> <a:d> } #\\u0022\nline two\r'
+    facts = tmp_path / "hostile.jsonl"
+    facts.write_text(json.dumps({"doc": "h-01", "type": "membership", "bloc": "Khối thi đua số 1",
+                                 "unit": hostile, "evidence": hostile}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    report = load_paths(store, [facts], progress=False)
+    assert report.ok, report.failed
+    exact = store.select("SELECT ?t WHERE { ?e <http://www.w3.org/ns/oa#exact> ?t }")
+    labels = {r["l"].value for r in store.select(
+        "SELECT ?l WHERE { GRAPH ?g { ?u <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } }",
+        {"g": NamedNode(iri.ENTITIES_GRAPH)})}
+    from thidua.text import clean
+    assert [r["t"].value for r in exact] == [clean(hostile)]
+    assert clean(hostile) in labels
+    assert store.count(VOCABULARY_GRAPH) > 0           # nothing was dropped
