@@ -13,3 +13,8 @@ def facts(text: str, jurisdiction: str | None = None, published: str | None = No
         out.append({k: v for k, v in f.items()
                     if k not in ("doc", "evidence", "span", "award_type", "type" if ftype else "")})
     return out
+
+
+def positions(text: str, jurisdiction: str | None = None) -> list[tuple]:
+    """(person, role, organization) of each position fact extracted from `text`."""
+    return [(f["person"], f["role"], f["organization"]) for f in facts(text, jurisdiction, None, "position")]

@@ -2,15 +2,11 @@
 breaks"): each test is a new sentence written in that style, never one of the held-out ones."""
 from __future__ import annotations
 
-from extract_helpers import facts
+from extract_helpers import facts, positions
 
 
 def _units(text: str, jurisdiction: str | None = None) -> list[str]:
     return [f["unit"] for f in facts(text, jurisdiction, None, "membership")]
-
-
-def _positions(text: str, jurisdiction: str | None = None) -> list[tuple]:
-    return [(f["person"], f["role"], f["organization"]) for f in facts(text, jurisdiction, None, "position")]
 
 
 # -- bloc names ----------------------------------------------------------------------------
@@ -98,7 +94,7 @@ def test_the_unit_taking_over_the_flag_heads_the_year_opened():
 def test_academic_prefixes_and_national_mass_organisations():
     text = ("Dự có GS.TS Phan Văn Hùng - Hiệu trưởng Trường ĐHSP Huế, TS. Lê Thị Mai - Phó Hiệu "
             "trưởng Trường CĐ Y tế Huế và ông Hồ Văn Tâm - Phó Chủ tịch Trung ương Hội Cựu chiến binh Việt Nam.")
-    assert _positions(text) == [
+    assert positions(text) == [
         ("Phan Văn Hùng", "Hiệu trưởng", "Trường Đại học Sư phạm Huế"),
         ("Lê Thị Mai", "Phó Hiệu trưởng", "Trường Cao đẳng Y tế Huế"),
         ("Hồ Văn Tâm", "Phó Chủ tịch", "Trung ương Hội Cựu chiến binh Việt Nam")]
@@ -107,7 +103,7 @@ def test_academic_prefixes_and_national_mass_organisations():
 def test_every_title_before_a_name_and_the_province_the_chain_names():
     text = ("Dự hội nghị có Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu; "
             "ông Vũ Văn Minh - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND tỉnh Cao Bằng.")
-    assert _positions(text, "tỉnh Hà Giang") == [
+    assert positions(text, "tỉnh Hà Giang") == [
         ("Hồ Tiến Thiệu", "Phó Bí thư", "Tỉnh ủy Lạng Sơn"),
         ("Hồ Tiến Thiệu", "Chủ tịch", "Ủy ban nhân dân tỉnh Lạng Sơn"),
         ("Vũ Văn Minh", "Ủy viên Ban Thường vụ", "Tỉnh ủy Cao Bằng"),
@@ -116,7 +112,7 @@ def test_every_title_before_a_name_and_the_province_the_chain_names():
 
 def test_a_written_out_office_after_its_title_and_a_bare_title():
     text = "Dự có bà Lê Thị Hoa - Phó Trưởng ban Ban Thi đua - Khen thưởng tỉnh; Vụ trưởng Đinh Văn Thành phát biểu."
-    assert _positions(text, "tỉnh Hà Giang") == [
+    assert positions(text, "tỉnh Hà Giang") == [
         ("Lê Thị Hoa", "Phó Trưởng ban", "Ban Thi đua - Khen thưởng tỉnh Hà Giang"),
         ("Đinh Văn Thành", "Vụ trưởng", None)]
 
@@ -124,18 +120,18 @@ def test_a_written_out_office_after_its_title_and_a_bare_title():
 def test_a_bare_title_yields_to_the_same_title_with_its_office():
     text = ("Dự có ông Đinh Văn Thành - Vụ trưởng Vụ Thi đua - Khen thưởng, Bộ Nội vụ.\n"
             "Phát biểu tại hội nghị, Vụ trưởng Đinh Văn Thành đánh giá cao kết quả của Cụm.")
-    assert [p[2] for p in _positions(text)] == ["Vụ Thi đua - Khen thưởng"]
+    assert [p[2] for p in positions(text)] == ["Vụ Thi đua - Khen thưởng"]
 
 
 def test_a_party_committee_in_a_chain_is_the_bodys_own():
     text = "Ông Lê Văn Tám - Bí thư Đảng ủy, Hiệu trưởng Trường Cao đẳng Y tế Hà Nội 2 phát biểu."
-    assert _positions(text)[0] == ("Lê Văn Tám", "Bí thư", "Đảng ủy Trường Cao đẳng Y tế Hà Nội 2")
+    assert positions(text)[0] == ("Lê Văn Tám", "Bí thư", "Đảng ủy Trường Cao đẳng Y tế Hà Nội 2")
 
 
 def test_a_bare_district_office_takes_the_district_the_article_is_about():
     text = ("Sáng 9/3/2023, Cụm thi đua số 3 của huyện Yên Mô tổ chức hội nghị tại UBND xã Yên Phong. "
             "Dự có bà Lê Thị Hoa - Phó Trưởng phòng Nội vụ huyện; ông Phạm Văn Tú - Chủ tịch UBND huyện Yên Mô.")
-    assert _positions(text, "tỉnh Ninh Bình")[0][2] == "Phòng Nội vụ huyện Yên Mô"
+    assert positions(text, "tỉnh Ninh Bình")[0][2] == "Phòng Nội vụ huyện Yên Mô"
 
 
 # -- awards --------------------------------------------------------------------------------
@@ -161,7 +157,7 @@ def test_rotating_and_assigned_roles():
 
 def test_a_title_acted_for_is_not_held_by_the_next_name():
     text = "Thừa ủy quyền Chủ tịch UBND tỉnh, Phó Chủ tịch UBND tỉnh Trần Minh Hà trao Bằng khen cho Sở Y tế."
-    assert _positions(text, "tỉnh Hà Tĩnh") == [("Trần Minh Hà", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Hà Tĩnh")]
+    assert positions(text, "tỉnh Hà Tĩnh") == [("Trần Minh Hà", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Hà Tĩnh")]
 
 
 def test_an_election_by_the_conference_names_the_new_head():
@@ -205,7 +201,7 @@ def test_hyphenated_sector_abbreviations():
 def test_honour_title_abbreviations_before_a_name():
     text = ("Dự có NGƯT Phạm Văn Cường, Hiệu trưởng Trường THPT chuyên Lê Quý Đôn; "
             "Thiếu tướng Trần Văn Hùng – Giám đốc Công an tỉnh.")
-    assert _positions(text, "tỉnh Hà Nam") == [
+    assert positions(text, "tỉnh Hà Nam") == [
         ("Phạm Văn Cường", "Hiệu trưởng", "Trường Trung học phổ thông chuyên Lê Quý Đôn"),
         ("Trần Văn Hùng", "Giám đốc", "Công an tỉnh Hà Nam")]
 

@@ -1,11 +1,7 @@
 """Officials and their positions; bylines and photo credits are not officials."""
 from __future__ import annotations
 
-from extract_helpers import facts
-
-
-def positions(text, jurisdiction=None):
-    return [(f["person"], f["role"], f["organization"]) for f in facts(text, jurisdiction, None, "position")]
+from extract_helpers import facts, positions
 
 
 def test_chained_titles_are_separate_positions():
