@@ -1,7 +1,7 @@
 """Officials and their positions; bylines and photo credits are not officials."""
 from __future__ import annotations
 
-from extract_helpers import facts, positions
+from extract_helpers import positions
 
 
 def test_chained_titles_are_separate_positions():
