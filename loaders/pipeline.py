@@ -410,14 +410,11 @@ def _extracted(sources: list[_Source], jobs: int, progress: bool, report: LoadRe
     bar.close()
 
 
-EXTRACT_CHUNK = 16
-
-
 def _in_workers(sources: list[_Source], jobs: int):
     """(source, outcome) in input order from `jobs` warm worker processes, a bounded number of
     chunks in flight (loaders/extract/parallel.py)."""
     from thidua.loaders.extract.parallel import ordered_map
-    yield from zip(sources, ordered_map(_extract_source, sources, jobs, chunksize=EXTRACT_CHUNK))
+    yield from zip(sources, ordered_map(_extract_source, sources, jobs))
 
 
 def _outcome(source: _Source, outcome, report: LoadReport):

@@ -215,10 +215,10 @@ def test_a_decisions_file_overrides_resolution_on_load(tmp_path):
     assert len(people(["--decisions", str(decisions)])) == 2
 
 
-def test_extraction_in_worker_processes_loads_the_same_dataset(sample_dir, tmp_path, monkeypatch):
+def test_extraction_in_worker_processes_loads_the_same_dataset(sample_dir, tmp_path):
     from thidua.graph_store import EmbeddedStore
-    from thidua.loaders import pipeline
-    monkeypatch.setattr(pipeline, "EXTRACT_CHUNK", 2)       # several chunks in flight at once
+    from thidua.loaders.extract.parallel import chunk_size
+    assert chunk_size(5, 2) == 1                            # five chunks, several in flight at once
     dumps = []
     for jobs in (1, 2):
         store = EmbeddedStore(tmp_path / f"store-{jobs}")
