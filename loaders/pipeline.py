@@ -399,22 +399,12 @@ def _extracted(sources: list[_Source], jobs: int, progress: bool, report: LoadRe
         return
     from tqdm import tqdm
     bar = tqdm(total=len(sources), desc="Loading", unit="doc", disable=not progress)
-    if jobs > 1 and len(sources) > 1:
-        for source, outcome in _in_workers(sources, jobs):
-            yield from _outcome(source, outcome, report)
-            bar.update()
-    else:
-        for source in sources:
-            yield from _outcome(source, _extract_source(source), report)
-            bar.update()
-    bar.close()
-
-
-def _in_workers(sources: list[_Source], jobs: int):
-    """(source, outcome) in input order from `jobs` warm worker processes, a bounded number of
-    chunks in flight (loaders/extract/parallel.py)."""
+    # In worker processes when jobs > 1, in input order, a bounded number of chunks in flight.
     from thidua.loaders.extract.parallel import ordered_map
-    yield from zip(sources, ordered_map(_extract_source, sources, jobs))
+    for source, outcome in zip(sources, ordered_map(_extract_source, sources, jobs)):
+        yield from _outcome(source, outcome, report)
+        bar.update()
+    bar.close()
 
 
 def _outcome(source: _Source, outcome, report: LoadReport):
