@@ -1,7 +1,7 @@
 """The site build: read the graphs one at a time, merge their parts, then write what changed.
 
 1. read   every named graph whose fingerprint changed since the last build (`source.py`) ->
-          its part (`parts.py`), its texts (to a temporary file), the RDF files beside its
+          its part (`parts.py`), its texts and facts (to the spill file), the RDF files beside its
           article and event pages, its chunk of each dump. Unchanged graphs come from the
           previous build's state (`state.py`) and their dump chunks are copied.
 2. merge  the parts into one `Dataset` (`gather.py`), indexed (`index.py`).
@@ -10,7 +10,8 @@
           (`pages.py`) and rendered (`render.py`); the others keep their files.
 5. site   pages, search index, VoID, ontology; the dumps are closed; stale files removed.
 
-Memory holds the merged records (no triple objects, no texts) and one graph at a time.
+Memory holds nodes and articles (no facts, no triple objects, no texts: they are in the spill
+file, `spill.py`), bounded caches, and one graph at a time.
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ from thidua.site.rdf_files import described, page_files, void_description
 from thidua.site.render import render
 from thidua.site.source import fingerprints, read_graph
 from thidua.site.state import NextBuild, PreviousBuild, default_state_dir, forget_state
+from thidua.site.spill import Spill
 from thidua.site.texts import Texts
 from thidua.site.urls import alternate, page_path
 from thidua.site.writer import SiteWriter
@@ -112,7 +114,8 @@ class Build:
         self.previous = PreviousBuild(None if full else state_dir)
         forget_state(state_dir)
         self.next = NextBuild(state_dir)
-        self.texts = Texts(store)
+        self.spill = Spill(state_dir)
+        self.texts = Texts(store, self.spill.texts)
         earlier = previous_dump_files(out, self.previous.dumps) if self.previous.usable else {n: None for n in DUMPS}
         self.dumps = DumpFiles(out, earlier)
         # Article/event pages ("groups") and the other nodes ("shared") described by the graphs.
@@ -133,7 +136,7 @@ class Build:
         current = fingerprints(self.store)
         earlier = iter(self.previous.parts())
         pending = next(earlier, None)
-        assembler = Assembler()
+        assembler = Assembler(self.spill)
         bar = _progress(len(current), "Site: graphs", self.progress, "graph")
         for graph in sorted(current):
             while pending is not None and pending[0] < graph:
@@ -332,7 +335,7 @@ class Build:
     def abort(self) -> None:
         self.dumps.abort()
         self.next.abort()
-        self.texts.close()
+        self.spill.close()
         self.writer.abort()
 
 
@@ -364,7 +367,7 @@ def build(store: GraphStore, out_dir: str | os.PathLike, *, progress: bool = Tru
         run.next.commit(pages=pages, groups=groups, shared=shared, dumps=run.dump_info,
                         chunks={g: {name: run.dumps.where[name][g] for name in DUMPS}
                                 for g in run.dumps.where["nquads"]})
-        run.texts.close()
+        run.spill.close()
         run.phase("finish")
     except BaseException:
         run.abort()

@@ -21,6 +21,7 @@ from thidua import __version__
 from thidua.site.index import SiteIndex
 
 _EMPTY = b""
+ROW_MEMO = 200_000      # fact digests remembered (then forgotten at once): bounded memory
 
 
 def _h(data: bytes) -> bytes:
@@ -61,29 +62,32 @@ class PageDigests:
         found = self._nodes.get(iri)
         if found is None:
             node = self.data.nodes.get(iri)
-            if node is None:          # not a node: shown by its IRI or the site's own label
-                found = iri.encode()
-            else:
-                article = self.data.articles.get(iri)
-                found = _h(repr((node.state(), tuple(article) if article else None)).encode())
-            self._nodes[iri] = found
+            if node is None:          # not a node (a fact, a literal): shown by its IRI or text
+                return iri.encode()   # not remembered: there are millions
+            article = self.data.articles.get(iri)
+            found = self._nodes[iri] = _h(repr((node.state(), tuple(article) if article else None)).encode())
         return found
 
     def row(self, iri: str) -> bytes:
         """A fact with every node its row, its summary and its links show."""
         found = self._rows.get(iri)
+        return found if found is not None else self._row(self.data.facts[iri])
+
+    def _row(self, fact) -> bytes:
+        found = self._rows.get(fact.iri)
         if found is None:
-            fact = self.data.facts[iri]
-            parts = [fact.digest, self.node(fact.article), self.node(iri)]
+            parts = [fact.digest, self.node(fact.article), self.node(fact.iri)]
             parts += [self.node(v) for v in fact.values]
-            found = self._rows[iri] = _h(b"".join(parts))
+            if len(self._rows) >= ROW_MEMO:
+                self._rows.clear()
+            found = self._rows[fact.iri] = _h(b"".join(parts))
         return found
 
     def source(self, iri: str) -> bytes:
         return self.row(iri) if iri in self.data.facts else self.node(iri)
 
     def facts(self, iri: str) -> bytes:
-        return b"".join(self.row(f.iri) for f in self.index.facts_of.get(iri, ()))
+        return b"".join(self._row(f) for f in self.index.facts_of.get(iri, ()))
 
     def incoming(self, iri: str) -> bytes:
         out = []

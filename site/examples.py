@@ -16,15 +16,20 @@ ARGUMENT_OF_KIND = {"bloc": ("leadership", "organization"), "unit": ("award", "r
 
 def example_values(data: Dataset) -> dict[str, str]:
     """One real value per parameter kind: the most mentioned entity, the busiest year."""
+    counts = {kind: Counter() for kind in ARGUMENT_OF_KIND}
+    years: Counter = Counter()
+    for fact in data.facts.values():             # one pass: facts are read from disk
+        for kind, (fact_kind, argument) in ARGUMENT_OF_KIND.items():
+            if fact.kind == fact_kind:
+                counts[kind].update(fact.get(argument))
+        if fact.year is not None:
+            years[fact.year] += 1
     values = {}
-    for kind, (fact_kind, argument) in ARGUMENT_OF_KIND.items():
-        counts = Counter(v for f in data.facts.values() if f.kind == fact_kind
-                         for v in f.get(argument))
+    for kind, found in counts.items():
         if kind in ("unit", "person"):   # recipients are units or people: keep the right kind
-            counts = Counter({k: n for k, n in counts.items() if _kind(data, k) == kind})
-        if counts:
-            values[kind] = min(counts, key=lambda k: (-counts[k], k))
-    years = Counter(f.year for f in data.facts.values() if f.year is not None)
+            found = Counter({k: n for k, n in found.items() if _kind(data, k) == kind})
+        if found:
+            values[kind] = min(found, key=lambda k: (-found[k], k))
     if years:
         values["year"] = str(min(years, key=lambda y: (-years[y], y)))
     if "person" in values:

@@ -2,20 +2,22 @@
 
 Parts come from `parts.read_part` (a graph read in this build) or from the previous build's
 state (an unchanged graph); the merge is the same either way, and independent of the order in
-which graphs or triples arrive. IRIs are interned, so an entity named by 10,000 facts is one
-string in memory, not 10,000.
+which graphs or triples arrive. Facts and links go to the build's spill file (`spill.py`);
+nodes, articles and the links between entities stay in memory, their IRIs interned, so an
+entity named by 10,000 facts is one string in memory, not 10,000.
 """
 from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from thidua.graph_store import GraphStore
 from thidua.site.parts import GraphPart, read_part
 from thidua.site.records import (KIND_OF_CLASS, KIND_PRIORITY, Article, Fact, Node, kind_of,  # noqa: F401
                                  local_name)
 from thidua.site.source import query_text  # noqa: F401  (re-exported)
+from thidua.site.spill import FactTable, Links, Spill
 from thidua.vocab import PREFIXES
 
 SKOS = PREFIXES["skos"]
@@ -26,27 +28,31 @@ intern = sys.intern
 class Dataset:
     nodes: dict[str, Node]
     articles: dict[str, Article]
-    facts: dict[str, Fact]
+    facts: FactTable                                     # fact IRI -> Fact, on disk
     broader: dict[str, frozenset[str]]                   # concept -> its broader concepts
-    incoming: dict[str, dict[str, tuple[str, ...]]]      # target -> property -> sources, sorted
+    incoming: Links                                      # target -> property -> sources, sorted
     outgoing: dict[str, list[tuple[str, str]]]           # node (not fact, not article) -> links
     quads: int
     graphs: int
+    spill: Spill = field(repr=False, default=None)
+
+    def close(self) -> None:
+        """Remove the spill file (the dataset cannot be read after this)."""
+        if self.spill is not None:
+            self.spill.close()
 
 
 class Assembler:
     """Merges parts one at a time; `finish` gives the Dataset."""
 
-    def __init__(self) -> None:
+    def __init__(self, spill: Spill) -> None:
+        self.spill = spill
         self.nodes: dict[str, Node] = {}
         self.articles: dict[str, Article] = {}
-        self.facts: dict[str, Fact] = {}
-        self.incoming: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.outgoing: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self.broader: dict[str, set[str]] = defaultdict(set)
         self.quads = 0
         self.graphs = 0
-        self._shapes: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def add(self, part: GraphPart) -> None:
         self.graphs += 1
@@ -56,11 +62,9 @@ class Assembler:
         for article in part.articles:
             if article[0] not in self.articles:
                 self.articles[article[0]] = Article(*article)
-        for fact in part.facts:
-            if fact[0] not in self.facts:
-                self.facts[fact[0]] = self._interned(fact)
+        self.spill.facts.add(part.facts)
+        self.spill.links.add(part.links)
         for s, p, o in part.links:
-            self.incoming[intern(o)][intern(p)].append(intern(s))
             if p == SKOS + "broader":
                 self.broader[intern(s)].add(intern(o))
             elif p == SKOS + "narrower":
@@ -89,30 +93,24 @@ class Assembler:
             if node.jurisdiction is None or place < node.jurisdiction:
                 node.jurisdiction = intern(place)
 
-    def _interned(self, fields: tuple) -> Fact:
-        iri, kind, article, attested, start, end, names, values, year, digest = fields
-        return Fact(intern(iri), kind, intern(article), attested, start, end,
-                    self._shapes.setdefault(names, names), tuple(map(intern, values)), year, digest)
-
     def finish(self) -> Dataset:
         for node in self.nodes.values():
             node.kind = kind_of(node.classes)
-        facts = {iri: f for iri, f in sorted(self.facts.items())
-                 if f.article in self.nodes and self.nodes[f.article].kind == "article"}
+        self.spill.facts.keep_only({iri for iri, node in self.nodes.items() if node.kind == "article"})
         articles = {iri: a._replace(jurisdiction=self.nodes[iri].jurisdiction if iri in self.nodes else None)
                     for iri, a in sorted(self.articles.items())}
-        incoming = {t: {p: tuple(sorted(set(sources))) for p, sources in props.items()}
-                    for t, props in self.incoming.items()}
         outgoing = {s: sorted(links) for s, links in self.outgoing.items()}
         broader = {c: frozenset(bs) for c, bs in self.broader.items()}
-        return Dataset(self.nodes, articles, facts, broader, incoming, outgoing, self.quads, self.graphs)
+        return Dataset(self.nodes, articles, self.spill.facts, broader, self.spill.links, outgoing,
+                       self.quads, self.graphs, self.spill)
 
 
 def gather(store: GraphStore) -> Dataset:
-    """Read every graph of `store` and merge them (no state, no files: for tests and tools)."""
+    """Read every graph of `store` and merge them (no state, no site files: for tests and
+    tools; `Dataset.close` removes its spill file)."""
     from thidua.site.source import fingerprints, read_graph
 
-    assembler = Assembler()
+    assembler = Assembler(Spill())
     for graph, fingerprint in sorted(fingerprints(store).items()):
         part, _ = read_part(graph, fingerprint, read_graph(store, graph))
         assembler.add(part)

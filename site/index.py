@@ -1,6 +1,8 @@
 """Cross-references over the gathered dataset: links, facts per entity, incoming links.
 
-Built once per site build; the page builders only look things up here.
+Built once per site build; the page builders only look things up here. The facts listed
+under each entity are kept on disk (`spill.Listed`); links and rows are cached in memory up to
+a bound, so the index takes the same memory for any size of store.
 """
 from __future__ import annotations
 
@@ -17,8 +19,8 @@ from thidua.vocab import PREFIXES
 
 TD = PREFIXES["td"]
 INCOMING_SHOWN = 50
-ROW_CACHE = 200_000
-
+ROW_CACHE = 100_000
+LINK_CACHE = 200_000
 
 
 def _read_labels() -> dict[str, str]:
@@ -56,12 +58,8 @@ class SiteIndex:
         self.data = data
         self._links: dict[str, Link] = {}
         self._rows: dict[str, FactRow] = {}
-        self.facts_of: dict[str, list[Fact]] = defaultdict(list)
-        for fact in data.facts.values():
-            for iri in self._participants(fact):
-                self.facts_of[iri].append(fact)
-        for facts in self.facts_of.values():
-            facts.sort(key=lambda f: (f.year or 0, f.attested or "", f.iri))
+        # Entity -> its facts, sorted by (year, date, IRI): `.get(iri, ())` gives a list.
+        self.facts_of = data.facts.list_under(self._participants)
 
     @staticmethod
     def _participants(fact: Fact) -> set[str]:
@@ -99,6 +97,8 @@ class SiteIndex:
             return None
         found = self._links.get(iri)
         if found is None:
+            if len(self._links) >= LINK_CACHE:      # bounded, as the row cache below
+                self._links.clear()
             found = self._links[iri] = self._make_link(iri)
         return found
 

@@ -50,20 +50,28 @@ def _parse(path: Path) -> _PageLinks:
     return parser
 
 
+def _id_set(ids: set[str]) -> str:
+    """A page's ids as one string ("\nid1\nid2\n"): one object per page, not one per id, so
+    the ids of a 300,000-page site fit in memory (links are not kept once checked)."""
+    return "\n" + "\n".join(sorted(ids)) + "\n"
+
+
 def check_site(root: str | Path) -> LinkReport:
     root = Path(root)
     report = LinkReport()
     pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
-    parsed: dict[str, _PageLinks] = {}
+    ids: dict[str, str] = {}
 
-    def page(path: str) -> _PageLinks:
-        if path not in parsed:
-            parsed[path] = _parse(root / path)
-        return parsed[path]
+    def ids_of(path: str) -> str:
+        if path not in ids:
+            ids[path] = _id_set(_parse(root / path).ids)
+        return ids[path]
 
     for current in pages:
         report.pages += 1
-        for link in page(current).links:
+        parsed = _parse(root / current)
+        ids.setdefault(current, _id_set(parsed.ids))
+        for link in parsed.links:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith("//"):
                 continue
@@ -72,6 +80,7 @@ def check_site(root: str | Path) -> LinkReport:
                 posixpath.join(posixpath.dirname(current), unquote(parts.path)))
             if target.startswith("../") or not (root / target).is_file():
                 report.broken.append((current, link))
-            elif parts.fragment and target.endswith(".html") and parts.fragment not in page(target).ids:
+            elif parts.fragment and target.endswith(".html") and \
+                    ("\n" in parts.fragment or f"\n{parts.fragment}\n" not in ids_of(target)):
                 report.broken.append((current, link))
     return report

@@ -1,6 +1,7 @@
 """Page builders: the gathered dataset -> one `Page` (plain data) per page of the site."""
 from __future__ import annotations
 
+import heapq
 import json
 from collections import Counter, defaultdict
 from typing import Callable, Iterator
@@ -232,14 +233,18 @@ class PageBuilder:
     # -- site pages -----------------------------------------------------------------
     def home(self, search_note: str) -> Page:
         counts = Counter(self.data.nodes[i].kind for i in self.index.pages)
-        fact_counts = Counter(f.kind for f in self.data.facts.values())
+        fact_counts: Counter = Counter()
         years: dict[int, Counter] = defaultdict(Counter)
-        for fact in self.data.facts.values():
+        events: list[tuple[tuple[str, str], Fact]] = []      # the latest, as a min-heap
+        for fact in self.data.facts.values():               # one pass: they are read from disk
+            fact_counts[fact.kind] += 1
             if fact.year is not None:
                 years[fact.year][fact.kind] += 1
+            if fact.kind == "event":
+                entry = ((fact.one("date") or fact.attested or "", fact.iri), fact)
+                (heapq.heappush if len(events) < LATEST_EVENTS else heapq.heappushpop)(events, entry)
         fact_kinds = ["event", "membership", "leadership", "award", "position"]
-        events = [f for f in self.data.facts.values() if f.kind == "event"]
-        events.sort(key=lambda f: (f.one("date") or f.attested or "", f.iri), reverse=True)
+        events = [f for _, f in sorted(events, key=lambda e: e[0], reverse=True)]
         blocs: dict[str, list[Link]] = defaultdict(list)
         for iri, node in self.data.nodes.items():
             if node.kind == "bloc":
