@@ -160,6 +160,7 @@ def _strip_quotes(text: str) -> str:
 
 
 # -- people ---------------------------------------------------------------------------------
+@lru_cache(maxsize=1 << 16)      # asked several times per fact that names a person
 def person_name(name: str) -> str:
     """The person's name without words of address ("ông", "đồng chí")."""
     text = _strip_quotes(clean(name))
@@ -189,6 +190,7 @@ def is_acronym(name: str) -> bool:
     return bool(_ACRONYM.fullmatch(text)) and text not in abbreviations()
 
 
+@lru_cache(maxsize=1 << 16)      # asked at every mention of every bloc and unit
 def initials(label: str) -> str:
     """ "Khối thi đua Kinh tế ngành" -> "KTĐKTN" (first letter of each word)."""
     return "".join(w[0] for w in re.findall(r"\w+", label) if not w.isdigit()).upper()
