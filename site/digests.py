@@ -21,7 +21,7 @@ from thidua import __version__
 from thidua.site.index import SiteIndex
 
 _EMPTY = b""
-ROW_MEMO = 200_000      # fact digests remembered (then forgotten at once): bounded memory
+ROW_MEMO = 100_000      # fact digests remembered (then forgotten at once): bounded memory
 
 
 def _h(data: bytes) -> bytes:

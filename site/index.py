@@ -6,6 +6,7 @@ a bound, so the index takes the same memory for any size of store.
 """
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from functools import cached_property
 from importlib import resources
@@ -19,8 +20,8 @@ from thidua.vocab import PREFIXES
 
 TD = PREFIXES["td"]
 INCOMING_SHOWN = 50
-ROW_CACHE = 100_000
-LINK_CACHE = 200_000
+ROW_CACHE = 50_000
+LINK_CACHE = 100_000
 
 
 def _read_labels() -> dict[str, str]:
@@ -205,6 +206,8 @@ class SiteIndex:
     def incoming(self, iri: str) -> list[IncomingGroup]:
         groups = []
         for prop, sources in sorted(self.incoming_sources(iri).items()):
-            links = sorted((self.link(s) for s in sources), key=lambda l: (l.label, l.iri))
-            groups.append(IncomingGroup(prefixed(prop), len(links), links[:INCOMING_SHOWN]))
+            # The first by label, found without a Link per source: the run that made a
+            # 100,000-article store is pointed to by 1.6 million facts.
+            shown = heapq.nsmallest(INCOMING_SHOWN, sources, key=lambda s: (self.label(s), s))
+            groups.append(IncomingGroup(prefixed(prop), len(sources), [self.link(s) for s in shown]))
         return groups

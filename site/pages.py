@@ -138,18 +138,24 @@ class PageBuilder:
         return out
 
     def bloc_network(self, iri: str, rows: list[FactRow]):
+        """The bloc, its member units and their officials. A pair of nodes is one edge, drawn
+        in the greatest of its classes (head > deputy > member); each unit's officials are
+        looked up once, not once per membership row (a bloc of a 100,000-article store has
+        thousands of rows)."""
         center = self.index.link(iri)
-        edges, kinds = [], {iri: "bloc"}
+        kinds = {iri: "bloc"}
+        edges: dict[tuple[str, str], tuple[Link, Link, str]] = {}
+        units: dict[str, Link] = {}
         for row in rows:
             css = "member" if row.kind == "membership" else ("head" if row.role_link.iri == HEAD else "deputy")
-            edges.append((center, row.subject, css))
+            _add_edge(edges, center, row.subject, css)
             kinds[row.subject.iri] = "unit"
-            for pos in self.rows(row.subject.iri, "position",
-                                 lambda f, u=row.subject.iri: f.has("organization", u)):
-                edges.append((row.subject, pos.subject, "position"))
+            units.setdefault(row.subject.iri, row.subject)
+        for unit_iri, unit in units.items():
+            for pos in self.rows(unit_iri, "position", lambda f: f.has("organization", unit_iri)):
+                _add_edge(edges, unit, pos.subject, "position")
                 kinds[pos.subject.iri] = "person"
-        unique = {(a.iri, b.iri): (a, b, c) for a, b, c in sorted(edges, key=lambda e: (e[0].iri, e[1].iri, e[2]))}
-        return drawing.network(center, list(unique.values()), kinds)
+        return drawing.network(center, [edges[key] for key in sorted(edges)], kinds)
 
     def unit(self, iri: str) -> dict:
         as_member = lambda f: f.has("member", iri)  # noqa: E731
@@ -269,6 +275,12 @@ class PageBuilder:
                     kind_label=KIND_LABELS.get(kind, ""), label_en=None, alt_labels=[], jurisdiction=None,
                     incoming=[], alternates={}, schema_jsonld="", sections=sections,
                     build_date=self.build_date)
+
+
+def _add_edge(edges: dict, a: Link, b: Link, css: str) -> None:
+    key = (a.iri, b.iri)
+    if key not in edges or edges[key][2] <= css:
+        edges[key] = (a, b, css)
 
 
 def segments(text: str, facts: list[Fact]) -> list[Segment]:

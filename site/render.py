@@ -13,7 +13,7 @@ from thidua.site.urls import relative
 # render, so each is made once per depth. Keys hold the id of the object; values hold the
 # object itself too, so an id is never reused while its entry lives.
 CACHE = "_html_cache"
-CACHE_ENTRIES = 200_000      # then the cache is emptied: bounded memory on any store
+CACHE_ENTRIES = 100_000      # then the cache is emptied: bounded memory on any store
 
 
 def _depth(context) -> int:

@@ -51,9 +51,12 @@ class Recent(OrderedDict):
         self.held = 0
 
     def remember(self, key, value):
+        weight = self.weight(value)
+        if weight > self.limit:
+            return value            # larger than the whole cache: not kept
         self[key] = value
-        self.held += self.weight(value)
-        while self.held > self.limit and len(self) > 1:
+        self.held += weight
+        while self.held > self.limit:
             _, dropped = self.popitem(last=False)
             self.held -= self.weight(dropped)
         return value

@@ -64,8 +64,8 @@ def test_recent_holds_at_most_its_weight():
     assert cache.recall("a") is not None        # a is now the most recent
     cache.remember("c", [1] * 4)                # 13 > 10: the least recent (b) goes
     assert cache.recall("b") is None and cache.recall("a") and cache.recall("c")
-    cache.remember("huge", [1] * 50)            # alone over the limit: kept, the rest goes
-    assert list(cache) == ["huge"]
+    assert cache.remember("huge", [1] * 50) == [1] * 50     # over the limit alone: not kept
+    assert list(cache) == ["a", "c"] and cache.held == 10
 
 
 def test_the_index_reads_the_same_facts_as_the_store_holds(tmp_path):
