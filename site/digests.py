@@ -90,11 +90,16 @@ class PageDigests:
         return b"".join(self._row(f) for f in self.index.facts_of.get(iri, ()))
 
     def incoming(self, iri: str) -> bytes:
-        out = []
-        for prop, sources in sorted(self.index.incoming_sources(iri).items()):
-            out.append(prop.encode())
-            out.extend(self.source(s) for s in sources)
-        return b"".join(out)
+        """Digest of who links to `iri`, made as the links stream by (there can be millions)."""
+        out = hashlib.blake2b(digest_size=16)
+        for prop, sources in self.index.incoming_sources(iri):
+            group, count = hashlib.blake2b(digest_size=16), 0
+            for source in sources:
+                group.update(self.source(source))
+                count += 1
+            if count:
+                out.update(prop.encode() + b"\0" + group.digest())
+        return out.digest()
 
     def page(self, iri: str) -> bytes:
         node = self.data.nodes[iri]

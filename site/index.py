@@ -10,6 +10,7 @@ import heapq
 from collections import defaultdict
 from functools import cached_property
 from importlib import resources
+from typing import Iterable, Iterator
 
 from thidua.iri import BASE
 from thidua.site.gather import Dataset, Fact, local_name
@@ -179,16 +180,13 @@ class SiteIndex:
                        role_link=role_link, other=self.link(fact.one(other_name)) if other_name else None,
                        label=label, source=source, anchor=fact_anchor(fact.iri))
 
-    def incoming_sources(self, iri: str) -> dict[str, tuple[str, ...]]:
-        """Property -> the nodes linking to `iri` through it (not itself), for pages only."""
+    def incoming_sources(self, iri: str) -> Iterator[tuple[str, Iterator[str]]]:
+        """(property, the nodes linking to `iri` through it but itself), by property, for pages
+        only; streamed from the spill file, as a node can be the target of millions of links."""
         if iri not in self.pages:
-            return {}
-        out = {}
-        for prop, sources in self.data.incoming.get(iri, {}).items():
-            kept = tuple(s for s in sources if s != iri)
-            if kept:
-                out[prop] = kept
-        return out
+            return
+        for prop in self.data.incoming.properties(iri):
+            yield prop, (s for s in self.data.incoming.sources(iri, prop) if s != iri)
 
     @property
     def outgoing_of(self) -> dict[str, list[tuple[str, str]]]:
@@ -205,9 +203,23 @@ class SiteIndex:
 
     def incoming(self, iri: str) -> list[IncomingGroup]:
         groups = []
-        for prop, sources in sorted(self.incoming_sources(iri).items()):
-            # The first by label, found without a Link per source: the run that made a
-            # 100,000-article store is pointed to by 1.6 million facts.
-            shown = heapq.nsmallest(INCOMING_SHOWN, sources, key=lambda s: (self.label(s), s))
-            groups.append(IncomingGroup(prefixed(prop), len(sources), [self.link(s) for s in shown]))
+        for prop, sources in self.incoming_sources(iri):
+            counted = Tally(sources)
+            # The first by label, found without a Link per source.
+            shown = heapq.nsmallest(INCOMING_SHOWN, counted, key=lambda s: (self.label(s), s))
+            if counted.count:
+                groups.append(IncomingGroup(prefixed(prop), counted.count, [self.link(s) for s in shown]))
         return groups
+
+
+class Tally:
+    """An iterable that counts what it yields."""
+
+    def __init__(self, items: Iterable):
+        self.items = items
+        self.count = 0
+
+    def __iter__(self):
+        for item in self.items:
+            self.count += 1
+            yield item

@@ -52,8 +52,10 @@ def test_an_entity_lists_its_facts_by_year_date_and_iri(tmp_path):
 def test_incoming_links_are_grouped_sorted_and_unique(tmp_path):
     spill = Spill(tmp_path)
     spill.links.add([("s2", "p", "t"), ("s1", "p", "t"), ("s1", "p", "t"), ("s3", "q", "t"), ("s1", "p", "u")])
-    assert spill.links.get("t", {}) == {"p": ("s1", "s2"), "q": ("s3",)}
-    assert spill.links.get("nothing", {}) == {}
+    assert spill.links.properties("t") == ["p", "q"]
+    assert list(spill.links.sources("t", "p")) == ["s1", "s2"]
+    assert list(spill.links.sources("t", "q")) == ["s3"]
+    assert spill.links.properties("nothing") == [] and list(spill.links.sources("nothing", "p")) == []
     spill.close()
 
 
