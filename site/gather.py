@@ -97,6 +97,7 @@ class Assembler:
         for node in self.nodes.values():
             node.kind = kind_of(node.classes)
         self.spill.facts.keep_only({iri for iri, node in self.nodes.items() if node.kind == "article"})
+        self.spill.links.index()
         articles = {iri: a._replace(jurisdiction=self.nodes[iri].jurisdiction if iri in self.nodes else None)
                     for iri, a in sorted(self.articles.items())}
         outgoing = {s: sorted(links) for s, links in self.outgoing.items()}

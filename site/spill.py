@@ -28,10 +28,8 @@ CREATE TABLE listed (entity TEXT NOT NULL, year INTEGER NOT NULL, attested TEXT 
 CREATE TABLE text (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """
 # Read back in every page's order; made once all rows are in (faster than growing them).
-INDEXES = """
-CREATE INDEX link_by_target ON link (target, prop, source);
-CREATE INDEX listed_by_entity ON listed (entity, year, attested, rank, fact);
-"""
+LINK_INDEX = "CREATE INDEX link_by_target ON link (target, prop, source)"
+LISTED_INDEX = "CREATE INDEX listed_by_entity ON listed (entity, year, attested, rank, fact)"
 PREFIX = "thidua-site-"
 CACHE_PAGES_KB = 65_536          # SQLite's page cache: 64 MB, whatever the store's size
 RECENT_FACTS = 4_096             # facts cached by IRI
@@ -53,6 +51,8 @@ class Recent(OrderedDict):
         weight = self.weight(value)
         if weight > self.limit:
             return value            # larger than the whole cache: not kept
+        if key in self:
+            self.held -= self.weight(self.pop(key))
         self[key] = value
         self.held += weight
         while self.held > self.limit:
@@ -66,10 +66,6 @@ class Recent(OrderedDict):
         except KeyError:
             return default
         return self[key]
-
-
-def pack(fact: Fact) -> bytes:
-    return marshal.dumps(tuple(fact))
 
 
 def unpack(body: bytes) -> Fact:
@@ -139,7 +135,7 @@ class FactTable:
                 for rank, (fact_id, fact) in enumerate(self._with_ids())
                 for entity in entities_of(fact))
         self.db.executemany("INSERT INTO listed VALUES (?, ?, ?, ?, ?)", rows)
-        self.db.executescript(INDEXES)
+        self.db.execute(LISTED_INDEX)
         self._listed = Listed(self.db)
         return self._listed
 
@@ -198,6 +194,10 @@ class Links:
 
     def add(self, links: Iterable[tuple[str, str, str]]) -> None:
         self.db.executemany("INSERT INTO link (source, prop, target) VALUES (?, ?, ?)", links)
+
+    def index(self) -> None:
+        """Once every link is in (the queries below need it)."""
+        self.db.execute(LINK_INDEX)
 
     def properties(self, target: str) -> list[str]:
         rows = self.db.execute("SELECT DISTINCT prop FROM link WHERE target = ? ORDER BY prop", (target,))
