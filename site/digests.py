@@ -70,8 +70,8 @@ class PageDigests:
 
     def row(self, iri: str) -> bytes:
         """A fact with every node its row, its summary and its links show."""
-        found = self._rows.get(iri)
-        return found if found is not None else self._row(self.data.facts[iri])
+        # Remembered: no lookup of the fact (digests are never empty).
+        return self._rows.get(iri) or self._row(self.data.facts[iri])
 
     def _row(self, fact) -> bytes:
         found = self._rows.get(fact.iri)
