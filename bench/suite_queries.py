@@ -94,7 +94,7 @@ def query_dataset(dump: Path, work: Path) -> tuple[Path, int, int]:
 def _replica_line(line: str, k: int) -> str | None:
     """The line in replica `k`, or None when the first copy already holds it (the vocabulary,
     and the descriptions of the shared nodes, which no article owns)."""
-    if "/graph/vocabulary>" in line:
+    if "/graph/vocabulary>" in line or "/graph/summaries/" in line:   # summaries: refreshed after
         return None
     copy = _OWNED.sub(lambda m: f"<https://w3id.org/thidua/{m.group(1)}{m.group(2)}-r{k}>", line)
     if copy == line and line.endswith(_ENTITIES_GRAPH_END):
@@ -129,6 +129,8 @@ def run(dump: Path, work: Path) -> list[Row]:
     shutil.rmtree(store_dir, ignore_errors=True)
     store = EmbeddedStore(store_dir)
     store.bulk_load_file(data)
+    from thidua.queries import summary
+    summary.refresh(store)        # what a load leaves: the summaries of all the copies
     note_data = f"{quads:,} quads" + (f" ({copies} renamed copies of the loaded corpus)" if copies > 1 else "")
     note_data += f"; entities graph {layout}"
     log(f"queries on {note_data}")

@@ -4,7 +4,8 @@ Incremental and atomic per article: each document's graph carries a content hash
 bytes, its manifest row and the tool version); an unchanged document is not read past hashing,
 a changed one has its graph replaced in one transaction, and a first load of new documents goes
 through the store's bulk path in batches that are each atomic. A killed load, run again, ends
-with the same graph as an uninterrupted one.
+with the same graph as an uninterrupted one. Every load and prune ends by refreshing the
+summaries (thidua.queries.summary, docs/queries.md): one SPARQL update each.
 """
 from __future__ import annotations
 
@@ -101,6 +102,10 @@ def load_paths(store: GraphStore, paths: Iterable[str | os.PathLike], *, prune: 
                 report.removed.append(doc)
         if report.removed:
             remove_unmentioned(store)
+    # Always, even when nothing changed: a load killed after its last batch, or a store written
+    # before summaries existed, gets summaries that match its facts (~200 ms at 2.68M quads).
+    from thidua.queries import summary
+    summary.refresh(store)
     if resolver is None and job.resolver is not None:     # the user's (decisions) is not saved
         _save_resolver(store, job.resolver, stored_hashes, todo, report)
     return report

@@ -12,7 +12,12 @@ Values are bound through graph_store (a VALUES block), never pasted into the que
 An optional `# order: VAR …` line makes `run` sort the rows by those variables' values (as
 strings, unbound first), for queries that return many rows: Oxigraph's ORDER BY reads each IRI
 and string from disk again at every comparison (12 s of a 13 s query at 1M quads), while the
-rows reach Python with their values already read. See docs/queries.md.
+rows reach Python with their values already read.
+
+A `# summary: NAME` line says the query reads the materialised summary NAME (queries/summary.py)
+instead of aggregating the facts: when it returns no rows and the store has no such summary,
+`run` raises SummaryMissing (naming `thidua summaries`) rather than answer "nothing".
+See docs/queries.md.
 """
 from __future__ import annotations
 
@@ -52,6 +57,7 @@ class NamedQuery:
     text: str
     params: tuple[Param, ...] = field(default_factory=tuple)
     order: tuple[str, ...] = ()
+    summary: str | None = None
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -61,14 +67,20 @@ class NamedQuery:
 
 
 @lru_cache(maxsize=None)
-def _all() -> dict[str, NamedQuery]:
+def packaged_texts(subfolder: str, suffix: str) -> dict[str, str]:
+    """The files `queries/{subfolder}/*{suffix}` shipped in the package: name -> text, by name.
+    The one reader of packaged SPARQL: named queries (.rq) and summaries (summaries/*.ru)."""
     folder = resources.files("thidua.queries")
-    found = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".rq"):
-            query = parse_query_file(entry.name[:-3], entry.read_text(encoding="utf-8"))
-            found[query.name] = query
-    return found
+    if subfolder:
+        folder = folder.joinpath(subfolder)
+    return {entry.name[:-len(suffix)]: entry.read_text(encoding="utf-8")
+            for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+            if entry.name.endswith(suffix)}
+
+
+@lru_cache(maxsize=None)
+def _all() -> dict[str, NamedQuery]:
+    return {name: parse_query_file(name, text) for name, text in packaged_texts("", ".rq").items()}
 
 
 def names() -> list[str]:
@@ -84,7 +96,7 @@ def get(name: str) -> NamedQuery:
 
 def parse_query_file(name: str, text: str) -> NamedQuery:
     meta: dict[str, str] = {}
-    params, order = [], ()
+    params, order, summary = [], (), None
     for line in text.splitlines():
         if not line.startswith("#"):
             if line.strip():
@@ -99,6 +111,8 @@ def parse_query_file(name: str, text: str) -> NamedQuery:
             params.append(Param(m["name"], m["kind"], bool(m["optional"]), (m["help"] or "").strip()))
         elif key == "order":
             order = tuple(v.lstrip("?") for v in value.split())
+        elif key == "summary":
+            summary = value
         elif key in ("title", "description"):
             meta[key] = (meta.get(key, "") + " " + value).strip()
     if "title" not in meta:
@@ -106,7 +120,8 @@ def parse_query_file(name: str, text: str) -> NamedQuery:
     unknown = [v for v in order if v not in result_variables(text)]
     if unknown:
         raise ThiduaError(f"queries/{name}.rq: '# order:' names {unknown}, not selected by the query")
-    return NamedQuery(name, meta["title"], meta.get("description", ""), text, tuple(params), order)
+    return NamedQuery(name, meta["title"], meta.get("description", ""), text, tuple(params), order,
+                      summary)
 
 
 def bind_params(store, query: NamedQuery, values: dict[str, str]) -> dict:
@@ -174,6 +189,10 @@ def run(store, name: str, params: dict[str, str] | None = None) -> tuple[list[st
     query = get(name)
     bindings = bind_params(store, query, params or {})
     rows = store.select(query.text, bindings)
+    if not rows and query.summary:
+        from thidua.queries import summary
+        if not summary.exists(store, query.summary):
+            raise summary.SummaryMissing(query.summary, store.location)
     if query.order:
         # An unbound value sorts as "", before every other: where SPARQL puts it.
         order = query.order

@@ -61,9 +61,12 @@ SELECT ?e ?label ?class WHERE {{
 
 
 def move_descriptions(store) -> None:
-    """Rewrite a store of the per-article layout into the entities-graph layout (idempotent)."""
+    """Rewrite a store of the per-article layout into the entities-graph layout (idempotent),
+    with the summaries the loader keeps (such a store predates them)."""
+    from thidua.queries import summary
     store.update(move_descriptions_update())
     settle_preferred_labels(store)
+    summary.refresh(store)
 
 
 def settle_preferred_labels(store) -> None:

@@ -91,7 +91,8 @@ def test_prune_removes_graphs_of_documents_that_are_gone(loaded, tmp_path):
     path.write_text("\n".join(kept) + "\n", encoding="utf-8")
     report = load_paths(loaded, [path], prune=True, progress=False)
     assert len(report.removed) == 4
-    assert [g for g in loaded.graphs() if g not in (VOCABULARY_GRAPH, iri.ENTITIES_GRAPH)] == \
+    assert [g for g in loaded.graphs() if g not in (VOCABULARY_GRAPH, iri.ENTITIES_GRAPH)
+            and not g.startswith(iri.SUMMARIES_GRAPH)] == \
         [iri.graph("003_2f19b7e13258856b")]
     # Entities only the removed documents mentioned lose their descriptions; the others keep them.
     described = {r["e"].value for r in loaded.select(

@@ -51,6 +51,16 @@ def _terms_written_by_loaders() -> set[str]:
     return names
 
 
+def _terms_written_by_summaries() -> set[str]:
+    """Every td:name in the summary updates (queries/summaries/*.ru): what they write."""
+    names = set()
+    for source in (ROOT / "queries" / "summaries").glob("*.ru"):
+        text = "\n".join(l for l in source.read_text(encoding="utf-8").splitlines()
+                         if not l.lstrip().startswith("#"))
+        names |= set(re.findall(r"\btd:([A-Za-z]\w*)", text))
+    return names
+
+
 def _lexicon_unit_classes() -> set[str]:
     lexicon = ROOT / "loaders" / "lexicons" / "unit-kinds.tsv"
     if not lexicon.exists():
@@ -72,11 +82,13 @@ def test_the_ontology_header_has_the_metadata_pylode_needs(onto):
     assert str(onto.value(ONTOLOGY_IRI, VANN.preferredNamespaceUri)) == vocab.PREFIXES["td"]
 
 
-@pytest.mark.parametrize("source", ["architecture", "vocab", "loaders", "lexicon"])
+@pytest.mark.parametrize("source", ["architecture", "vocab", "loaders", "lexicon", "summaries"])
 def test_every_term_written_is_declared_with_labels_and_comments_in_both_languages(onto, source):
     terms = {"architecture": lambda: ARCHITECTURE_TERMS, "vocab": _vocab_terms,
-             "loaders": _terms_written_by_loaders, "lexicon": _lexicon_unit_classes}[source]()
+             "loaders": _terms_written_by_loaders, "lexicon": _lexicon_unit_classes,
+             "summaries": _terms_written_by_summaries}[source]()
     missing = []
+    assert terms, source
     for name in sorted(terms):
         term = TD[name]
         languages = lambda p: {o.language for o in onto.objects(term, p)}

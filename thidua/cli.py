@@ -21,6 +21,7 @@ COMMANDS = {
     "export": "export",
     "validate": "validate",
     "stats": "stats",
+    "summaries": "summaries",
     "graph": "graph",
     "site": "site",
     "serve": "serve",

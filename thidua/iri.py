@@ -22,6 +22,9 @@ GRAPH = BASE + "graph/"
 # multiply every join on a label or a type, and could disagree between articles.
 ENTITIES_GRAPH = GRAPH + "entities"
 AWARD_TYPE = BASE + "award-type/"
+# Materialised summaries (queries/summaries/*.ru): aggregate rows kept in a graph of their own,
+# recomputed from the facts by one SPARQL update at the end of every load and prune.
+SUMMARIES_GRAPH = GRAPH + "summaries/"
 
 ENTITY_KINDS = ("bloc", "unit", "person", "jurisdiction")
 
@@ -99,6 +102,16 @@ def run(version: str) -> str:
 
 def agent(version: str) -> str:
     return f"{ID}agent/thidua-{slug(version)}"
+
+
+def summary_graph(name: str) -> str:
+    """The graph holding the summary `name` (queries/summaries/{name}.ru)."""
+    return SUMMARIES_GRAPH + slug(name)
+
+
+def summary(name: str) -> str:
+    """The qb:DataSet node of the summary `name`; its rows are under summary(name) + "/"."""
+    return f"{ID}summary/{slug(name)}"
 
 
 def skolem(label: str) -> str:

@@ -16,7 +16,8 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
               show_default=True)
 @store_options
 def command(fmt, store_path, endpoint, **remote):
-    """Count graphs, quads and nodes of each class in the store.
+    """Count graphs, quads and nodes of each class in the store, and the rows of each
+    summary ("missing": run `thidua summaries`).
 
     \b
     Example:
@@ -25,6 +26,7 @@ def command(fmt, store_path, endpoint, **remote):
     """
     from thidua.commands.query import format_rows
     from pyoxigraph import Literal
+    from thidua.queries import summary
     store = open_store_from(store_path, endpoint, read_only=True, **remote)
     try:
         rows = [{"what": Literal("graphs"), "count": Literal(str(len(store.graphs())))},
@@ -32,6 +34,11 @@ def command(fmt, store_path, endpoint, **remote):
         for row in store.select(_BY_CLASS):
             name = row["class"].value.rsplit("#", 1)[-1]
             rows.append({"what": Literal(name), "count": row["n"]})
+        for name in summary.names():
+            count = summary.rows(store, name)
+            rows.append({"what": Literal(f"summary {name}"),
+                         "count": Literal("missing: run `thidua summaries`" if count is None
+                                          else str(count))})
     finally:
         store.close()
     click.echo(format_rows(["what", "count"], rows, fmt), nl=False)
