@@ -28,6 +28,7 @@ from pathlib import Path
 from thidua.graph_store import GraphStore
 from thidua.iri import BASE
 from thidua.site import examples, ontology_docs, search_index, sparql_assets
+from thidua.site.changes import Changes, pages_to_check
 from thidua.site.digests import PageDigests
 from thidua.site.dumps import DUMPS, DumpFiles, previous_dump_files
 from thidua.site.gather import Assembler, Dataset
@@ -50,6 +51,7 @@ log = logging.getLogger(__name__)
 class BuildReport:
     pages: int = 0                      # HTML pages produced
     pages_written: int = 0              # of which rewritten because their content changed
+    pages_checked: int = 0              # of which had their input digest made (changes.py)
     pages_rendered: int = 0             # of which rendered (the others' inputs had not changed)
     files: int = 0                      # every file produced (pages, RDF, dumps, static)
     written: int = 0                    # files whose bytes changed and were written
@@ -62,7 +64,8 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = (f"{self.pages} pages ({self.pages_rendered} rendered, {self.pages_written} written), "
+        text = (f"{self.pages} pages ({self.pages_checked} checked, {self.pages_rendered} rendered, "
+                f"{self.pages_written} written), "
                 f"{self.files} files: {self.written} written, {self.skipped} unchanged, {self.removed} removed; "
                 f"{self.graphs_read} of {self.graphs} graphs read; in {self.seconds:.1f} s")
         return text + (f"; {len(self.warnings)} warning(s)" if self.warnings else "")
@@ -122,6 +125,7 @@ class Build:
         self.groups = Contributions()
         self.shared = Contributions()
         self.kinds: dict[str, str] = {}          # group key -> article | event
+        self.changes = Changes()                 # records that differ from the previous build's
         self.html_cache: dict = {}               # render.CACHE: links and rows made once
         self._clock = time.perf_counter()
 
@@ -139,15 +143,22 @@ class Build:
         assembler = Assembler(self.spill)
         bar = _progress(len(current), "Site: graphs", self.progress, "graph")
         for graph in sorted(current):
-            while pending is not None and pending[0] < graph:
+            while pending is not None and pending[0] < graph:          # a graph removed
+                self.changes.note(NextBuild.unpack(pending[2]), None)
                 pending = next(earlier, None)
-            old = pending if pending is not None and pending[0] == graph else None
+            old = None
+            if pending is not None and pending[0] == graph:
+                old, pending = pending, next(earlier, None)
             part = self._reuse(graph, current[graph], old)
             if part is None:
                 part = self._read(graph, current[graph])
+                if self.previous.usable:
+                    self.changes.note(NextBuild.unpack(old[2]) if old else None, part)
             assembler.add(part)
             bar.update(1)
         bar.close()
+        for _, _, blob in ([pending] if pending is not None else []) + list(earlier):
+            self.changes.note(NextBuild.unpack(blob), None)               # removed, after the last
         self.report.graphs = len(current)
         return assembler.finish()
 
@@ -261,10 +272,18 @@ class Build:
     def pages(self, index: SiteIndex, builder: PageBuilder) -> dict[str, bytes]:
         digests = PageDigests(index)
         recorded: dict[str, bytes] = {}
+        check = pages_to_check(self.changes, index) if self.previous.usable else None
         items = sorted(index.pages.items(), key=lambda kv: kv[1])
         bar = _progress(len(items), "Site: pages", self.progress, "page")
         for iri, path in items:
+            before = self.previous.pages.get(path)
+            if check is not None and iri not in check and before is not None and self.writer.can_keep(path):
+                recorded[path] = before           # no input of this page changed
+                self.writer.keep(path, checked=True)
+                bar.update(1)
+                continue
             digest = recorded[path] = digests.page(iri)
+            self.report.pages_checked += 1
             if self.previous.pages.get(path) == digest and self.writer.can_keep(path):
                 self.writer.keep(path, checked=True)
             else:

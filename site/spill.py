@@ -199,6 +199,19 @@ class Links:
         """Once every link is in (the queries below need it)."""
         self.db.execute(LINK_INDEX)
 
+    def targets_of(self, sources: set[str]) -> set[str]:
+        """The nodes that any of `sources` links to: one pass over the table, which has no
+        index by source (a rebuild asks this once; an index would cost every build)."""
+        if not sources:
+            return set()
+        self.db.execute("CREATE TEMP TABLE wanted (iri TEXT PRIMARY KEY) WITHOUT ROWID")
+        try:
+            self.db.executemany("INSERT INTO wanted VALUES (?)", ((s,) for s in sources))
+            rows = self.db.execute("SELECT DISTINCT target FROM link WHERE source IN (SELECT iri FROM wanted)")
+            return {target for (target,) in rows}
+        finally:
+            self.db.execute("DROP TABLE wanted")
+
     def properties(self, target: str) -> list[str]:
         rows = self.db.execute("SELECT DISTINCT prop FROM link WHERE target = ? ORDER BY prop", (target,))
         return [prop for (prop,) in rows]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 from site_fixture import fixture_quads
 from thidua.graph_store import EmbeddedStore
 from thidua.iri import ENTITIES_GRAPH, GRAPH
+from thidua.loaders.pipeline import load_paths
 from thidua.site import build
 from thidua.site.chunked_gzip import ChunkedGzipWriter, compress, crc32_combine
 from thidua.site.linkcheck import check_site
@@ -199,4 +201,46 @@ def test_a_build_stopped_halfway_leaves_nothing_stale(tmp_path, monkeypatch):
     monkeypatch.setattr(builder, "render", real_render)
     store.remove_graph(HOSTILE_GRAPH)           # back to the data of the first build
     assert_same_as_fresh(store, out, tmp_path, "after-stop")
+    store.close()
+
+
+def _write_facts(path: Path, facts: list[dict]) -> None:
+    path.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in facts), encoding="utf-8")
+
+
+def test_after_loads_changes_and_prunes_only_reachable_pages_are_checked(tmp_path, seeds_facts):
+    """Through the real loader (entities graph, summaries): a rebuild digests only the pages a
+    change can reach (site/changes.py), and still equals a fresh build."""
+    facts = [json.loads(line) for line in seeds_facts.read_text(encoding="utf-8").splitlines() if line.strip()]
+    path = tmp_path / "facts" / "seeds.jsonl"
+    path.parent.mkdir()
+    store, out = EmbeddedStore(tmp_path / "store"), tmp_path / "out"
+    _write_facts(path, [f for f in facts if f["doc"] != "004_3c2962dde7b5d0d4"])
+    load_paths(store, [path], progress=False)
+    first = build(store, out, progress=False)
+    assert first.pages_checked == first.pages - 5
+
+    _write_facts(path, facts)                                          # one more article
+    load_paths(store, [path], progress=False)
+    grown = assert_same_as_fresh(store, out, tmp_path, "grown")
+    assert 0 < grown.pages_rendered <= grown.pages_checked < (grown.pages - 5) / 2
+
+    changed = []
+    for f in facts:
+        f = dict(f)
+        if f["doc"] == "000_1c16179c51bb800b" and f["type"] == "award":
+            f["year"], f["status"] = 2016, "proposed"                  # moved and only proposed
+        if f.get("person") == "Vũ Thị Hương":
+            f["person"] = "Vũ Thị Hường"                               # a name spelt otherwise
+        if not (f["doc"] == "002_91381798f5ff2055" and f["type"] == "membership"):
+            changed.append(f)                                          # members that left
+    _write_facts(path, changed)
+    load_paths(store, [path], progress=False)
+    reloaded = assert_same_as_fresh(store, out, tmp_path, "changed")
+    assert 0 < reloaded.pages_rendered <= reloaded.pages_checked < reloaded.pages - 5
+
+    _write_facts(path, [f for f in changed if f["doc"] != "003_2f19b7e13258856b"])
+    assert load_paths(store, [path], prune=True, progress=False).removed
+    pruned = assert_same_as_fresh(store, out, tmp_path, "pruned")
+    assert 0 < pruned.pages_rendered <= pruned.pages_checked < pruned.pages - 5
     store.close()
