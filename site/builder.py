@@ -19,6 +19,7 @@ import datetime
 import hashlib
 import logging
 import os
+import secrets
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -117,7 +118,7 @@ class Build:
         self.previous = PreviousBuild(None if full else state_dir)
         forget_state(state_dir)
         self.next = NextBuild(state_dir)
-        self.spill = Spill(state_dir)
+        self.spill = Spill.kept(state_dir, self.previous.spill if self.previous.usable else None)
         self.texts = Texts(store, self.spill.texts)
         earlier = previous_dump_files(out, self.previous.dumps) if self.previous.usable else {n: None for n in DUMPS}
         self.dumps = DumpFiles(out, earlier)
@@ -144,21 +145,26 @@ class Build:
         bar = _progress(len(current), "Site: graphs", self.progress, "graph")
         for graph in sorted(current):
             while pending is not None and pending[0] < graph:          # a graph removed
-                self.changes.note(NextBuild.unpack(pending[2]), None)
+                self._forget(NextBuild.unpack(pending[2], pending[3]))
                 pending = next(earlier, None)
             old = None
             if pending is not None and pending[0] == graph:
                 old, pending = pending, next(earlier, None)
             part = self._reuse(graph, current[graph], old)
-            if part is None:
+            if part is not None:
+                assembler.add(part, rows=not self.spill.reused)
+            else:
+                before = NextBuild.unpack(old[2], old[3]) if old is not None else None
+                if before is not None and self.spill.reused:
+                    self._unspill(before)
                 part = self._read(graph, current[graph])
                 if self.previous.usable:
-                    self.changes.note(NextBuild.unpack(old[2]) if old else None, part)
-            assembler.add(part)
+                    self.changes.note(before, part)
+                assembler.add(part)
             bar.update(1)
         bar.close()
-        for _, _, blob in ([pending] if pending is not None else []) + list(earlier):
-            self.changes.note(NextBuild.unpack(blob), None)               # removed, after the last
+        for _, _, slim, rows in ([pending] if pending is not None else []) + list(earlier):
+            self._forget(NextBuild.unpack(slim, rows))                    # removed, after the last
         self.report.graphs = len(current)
         return assembler.finish()
 
@@ -166,7 +172,7 @@ class Build:
         chunks = self.previous.chunks.get(graph)
         if fingerprint is None or old is None or old[1] != fingerprint or not chunks or not self.dumps.can_copy():
             return None
-        part = NextBuild.unpack(old[2])
+        part = NextBuild.unpack(old[2], None if self.spill.reused else old[3])
         homes = self._homes(part)
         files = [alternate(page_path(k), ext) for k in homes for ext in (".ttl", ".jsonld")]
         if not all(self.writer.can_keep(f) for f in files):
@@ -183,7 +189,7 @@ class Build:
         for subject, d in part.shared:
             self.shared.add(subject, graph, d, fresh=False)
             self.shared.unsure.add(subject)       # decided at the end, from its digest
-        self.next.add(graph, fingerprint, old[2])
+        self.next.add(graph, fingerprint, old[2], old[3])
         return part
 
     def _read(self, graph: str, fingerprint: str | None) -> GraphPart:
@@ -213,8 +219,20 @@ class Build:
             else:
                 self.shared.done.add(subject)
                 self._write_files(subject, triples, presorted=True)
-        self.next.add(graph, fingerprint, NextBuild.pack(part))
+        self.next.add(graph, fingerprint, *NextBuild.pack(part))
         return part
+
+    def _forget(self, part: GraphPart) -> None:
+        """A graph of the previous build that the store no longer has."""
+        self.changes.note(part, None)
+        if self.spill.reused:
+            self._unspill(part)
+
+    def _unspill(self, part: GraphPart) -> None:
+        """Take a graph's rows of the previous build out of the kept spill file."""
+        self.spill.facts.remove(part.facts, part.graph)
+        self.spill.links.remove(part.links)
+        self.spill.texts.remove([a[0] for a in part.articles] + ["exact:" + f[0] for f in part.facts])
 
     def _homes(self, part: GraphPart) -> set[str]:
         """The article and event pages whose node this graph describes."""
@@ -383,10 +401,11 @@ def build(store: GraphStore, out_dir: str | os.PathLike, *, progress: bool = Tru
         run.site_pages(index, builder, data)
         run.phase("site pages")
         counts = run.writer.finish()
-        run.next.commit(pages=pages, groups=groups, shared=shared, dumps=run.dump_info,
+        stamp = secrets.token_hex(8)
+        run.spill.seal(stamp)
+        run.next.commit(pages=pages, groups=groups, shared=shared, dumps=run.dump_info, spill=stamp,
                         chunks={g: {name: run.dumps.where[name][g] for name in DUMPS}
                                 for g in run.dumps.where["nquads"]})
-        run.spill.close()
         run.phase("finish")
     except BaseException:
         run.abort()

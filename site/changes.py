@@ -18,14 +18,11 @@ import logging
 from dataclasses import dataclass, field
 
 from thidua.site.index import SiteIndex
-from thidua.site.parts import GraphPart
+from thidua.site.parts import SCHEME_LINKS, GraphPart
 from thidua.site.records import Fact
-from thidua.vocab import PREFIXES
 
 log = logging.getLogger(__name__)
 
-SKOS = PREFIXES["skos"]
-SCHEME_LINKS = frozenset((SKOS + "broader", SKOS + "narrower"))
 SCHEME_KINDS = frozenset(("award_type", "scheme"))
 LISTED_KINDS = ("membership", "leadership")
 

@@ -54,7 +54,9 @@ class Assembler:
         self.quads = 0
         self.graphs = 0
 
-    def add(self, part: GraphPart) -> None:
+    def add(self, part: GraphPart, rows: bool = True) -> None:
+        """Merge one graph's part; `rows`: also put its facts and links in the spill file
+        (False: they are there from the build that wrote the file)."""
         self.graphs += 1
         self.quads += part.quads
         for iri, classes, labels, places in part.nodes:
@@ -62,8 +64,9 @@ class Assembler:
         for article in part.articles:
             if article[0] not in self.articles:
                 self.articles[article[0]] = Article(*article)
-        self.spill.facts.add(part.facts)
-        self.spill.links.add(part.links)
+        if rows:
+            self.spill.facts.add(part.facts, part.graph)
+            self.spill.links.add(part.links)
         for s, p, o in part.links:
             if p == SKOS + "broader":
                 self.broader[intern(s)].add(intern(o))

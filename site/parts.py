@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
@@ -38,6 +38,9 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+SCHEME_LINKS = frozenset((PREFIXES["skos"] + "broader", PREFIXES["skos"] + "narrower"))
+
+
 @dataclass
 class GraphPart:
     """What one graph contributes to the site (kept between builds)."""
@@ -53,6 +56,11 @@ class GraphPart:
     groups: tuple[tuple[str, bytes], ...]         # article/event page -> digest of its triples here
     shared: tuple[tuple[str, bytes], ...]         # other subject -> digest of its triples here
     chunks: dict = field(default_factory=dict)    # dump name -> chunked_gzip.Chunk
+
+    def slim(self) -> "GraphPart":
+        """The part without its facts and links (kept in the spill file), but for the links of
+        the award scheme, which the merge reads."""
+        return replace(self, facts=(), links=tuple(link for link in self.links if link[1] in SCHEME_LINKS))
 
 
 @dataclass

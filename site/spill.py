@@ -3,9 +3,16 @@ between nodes, and the long texts.
 
 A 100,000-article store has ~1.6 million facts, ~10 million links and 1.6 million evidence
 sentences; held as Python objects they took most of a build that passed 4 GB. They go into one
-SQLite file for the length of the build and are read back a page at a time. Pages are built in
-path order, so neighbouring pages read neighbouring rows: small caches in front of the tables
-catch most repeats. Nodes, articles and the few links between entities stay in memory.
+SQLite file and are read back a page at a time. Pages are built in path order, so neighbouring
+pages read neighbouring rows: small caches in front of the tables catch most repeats. Nodes,
+articles and the few links between entities stay in memory.
+
+The site build keeps the file in its state folder (`Spill.kept`) and the next build patches it:
+the rows of graphs that changed or went are removed, those of graphs read again are added,
+instead of writing and indexing every fact and link again (at 100k articles that was ~90 s of
+a rebuild). Each row records its graph, so one graph's rows can go while another graph's copy
+of the same fact or link stays. Other users (`gather.gather`) get a scratch file, unlinked as
+soon as it is open.
 """
 from __future__ import annotations
 
@@ -20,17 +27,21 @@ from typing import Callable, Iterable, Iterator
 from thidua.site.records import Fact
 
 SCHEMA = """
-CREATE TABLE fact (id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, article TEXT NOT NULL,
-                   body BLOB NOT NULL);
+CREATE TABLE stamp (value TEXT NOT NULL);
+CREATE TABLE fact (id INTEGER PRIMARY KEY, iri TEXT NOT NULL, graph TEXT NOT NULL,
+                   article TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, body BLOB NOT NULL);
+CREATE INDEX fact_by_iri ON fact (iri, graph, id);
 CREATE TABLE link (target TEXT NOT NULL, prop TEXT NOT NULL, source TEXT NOT NULL);
 CREATE TABLE listed (entity TEXT NOT NULL, year INTEGER NOT NULL, attested TEXT NOT NULL,
-                     rank INTEGER NOT NULL, fact INTEGER NOT NULL);
+                     fact INTEGER NOT NULL);
 CREATE TABLE text (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """
-# Read back in every page's order; made once all rows are in (faster than growing them).
-LINK_INDEX = "CREATE INDEX link_by_target ON link (target, prop, source)"
-LISTED_INDEX = "CREATE INDEX listed_by_entity ON listed (entity, year, attested, rank, fact)"
+# Read back in every page's order; made once all rows are in (faster than growing them), then
+# kept up to date by the patches of later builds.
+LINK_INDEX = "CREATE INDEX IF NOT EXISTS link_by_target ON link (target, prop, source)"
+LISTED_INDEX = "CREATE INDEX IF NOT EXISTS listed_by_entity ON listed (entity, year, attested, fact)"
 PREFIX = "thidua-site-"
+KEPT = "spill.sqlite"
 CACHE_PAGES_KB = 65_536          # SQLite's page cache: 64 MB, whatever the store's size
 RECENT_FACTS = 4_096             # facts cached by IRI
 RECENT_LISTED = 100_000          # facts cached in the lists of entities' facts
@@ -73,29 +84,54 @@ def unpack(body: bytes) -> Fact:
 
 
 class Spill:
-    """One SQLite file in `folder` (default: the system's temporary folder), unlinked as soon
-    as it is open where the system allows it, so even a killed build leaves nothing behind."""
+    """One SQLite file. `Spill(folder)`: a scratch file in `folder` (default: the system's
+    temporary folder), unlinked as soon as it is open where the system allows it, so even a
+    killed build leaves nothing behind. `Spill.kept(folder, stamp)`: the file a site build
+    keeps in its state folder for the next one."""
 
-    def __init__(self, folder: Path | None = None):
-        if folder is not None:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=PREFIX, suffix=".sqlite", dir=folder)
-        os.close(handle)
-        self.path = Path(name)
-        # Scratch data, rebuilt by any build that needs it: no journal, no fsync.
-        self.db = sqlite3.connect(name, isolation_level=None)
+    def __init__(self, folder: Path | None = None, *, path: Path | None = None, stamp: str = ""):
+        scratch = path is None
+        if scratch:
+            if folder is not None:
+                Path(folder).mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=PREFIX, suffix=".sqlite", dir=folder)
+            os.close(handle)
+            path = Path(name)
+        self.path = path
+        self.reused = bool(stamp) and path.is_file() and _stamp_of(path) == stamp
+        if not self.reused:
+            path.unlink(missing_ok=True)
+        # Working data, remade by a full build whenever in doubt: no journal, no fsync. A build
+        # stopped halfway leaves a file no later build trusts (see site/state.py).
+        self.db = sqlite3.connect(path, isolation_level=None)
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "locking_mode = EXCLUSIVE",
                        f"cache_size = -{CACHE_PAGES_KB}", "temp_store = FILE"):
             self.db.execute(f"PRAGMA {pragma}")
-        self.db.executescript(SCHEMA)
-        try:
-            self.path.unlink()     # the open connection keeps it: nothing else ever opens it
-        except OSError:
-            pass                   # (Windows) removed by close()
+        if not self.reused:
+            self.db.executescript(SCHEMA)
+        if scratch:
+            try:
+                self.path.unlink()     # the open connection keeps it: nothing else ever opens it
+            except OSError:
+                pass                   # (Windows) removed by close()
         self.db.execute("BEGIN")
-        self.facts = FactTable(self.db)
-        self.links = Links(self.db)
+        self.facts = FactTable(self.db, indexed=self.reused)
+        self.links = Links(self.db, indexed=self.reused)
         self.texts = TextTable(self.db)
+
+    @classmethod
+    def kept(cls, folder: Path, stamp: str | None) -> "Spill":
+        """The file `folder/spill.sqlite`, reused when it carries `stamp` (the previous
+        build's, from its state), else made empty."""
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        return cls(None, path=Path(folder) / KEPT, stamp=stamp or "")
+
+    def seal(self, stamp: str) -> None:
+        """Mark the file as what the build that commits `stamp` left, and write it out."""
+        self.db.execute("DELETE FROM stamp")
+        self.db.execute("INSERT INTO stamp VALUES (?)", (stamp,))
+        self.db.execute("COMMIT")
+        self.db.close()
 
     def close(self) -> None:
         try:
@@ -104,54 +140,102 @@ class Spill:
             self.path.unlink(missing_ok=True)
 
 
-class FactTable:
-    """Fact IRI -> `Fact`, as a read-only mapping once `finish` has run."""
+def _stamp_of(path: Path) -> str | None:
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM stamp").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
 
-    def __init__(self, db: sqlite3.Connection):
+
+class FactTable:
+    """Fact IRI -> `Fact`, as a read-only mapping once `keep_only` has run. A fact stated by
+    two graphs is the record of the first graph (in IRI order) that states it."""
+
+    def __init__(self, db: sqlite3.Connection, indexed: bool = False):
         self.db = db
         self._recent = Recent(RECENT_FACTS)
         self._count = 0
         self._listed: Listed | None = None
+        self._indexed = indexed            # the lists exist: later changes patch them
+        self._added: list[tuple[int, tuple]] = []
+        self._removed: list[tuple[int, tuple]] = []
 
-    def add(self, facts: Iterable[tuple]) -> None:
-        """Facts of one graph; a fact already added (by IRI) keeps its first record."""
-        self.db.executemany("INSERT OR IGNORE INTO fact (iri, article, body) VALUES (?, ?, ?)",
-                            ((f[0], f[2], marshal.dumps(f)) for f in facts))
+    def add(self, facts: Iterable[tuple], graph: str = "") -> None:
+        """The facts of one graph."""
+        rows = ((f[0], graph, f[2], marshal.dumps(f)) for f in facts)
+        if not self._indexed:
+            self.db.executemany("INSERT INTO fact (iri, graph, article, body) VALUES (?, ?, ?, ?)", rows)
+            return
+        for iri, graph_, article, body in rows:
+            cursor = self.db.execute("INSERT INTO fact (iri, graph, article, body) VALUES (?, ?, ?, ?)",
+                                     (iri, graph_, article, body))
+            self._added.append((cursor.lastrowid, marshal.loads(body)))
+
+    def remove(self, facts: Iterable[tuple], graph: str) -> None:
+        """The facts a graph stated in the build that wrote the file (patching it)."""
+        for f in facts:
+            row = self.db.execute("SELECT id FROM fact WHERE iri = ? AND graph = ? ORDER BY id LIMIT 1",
+                                  (f[0], graph)).fetchone()
+            if row is not None:
+                self.db.execute("DELETE FROM fact WHERE id = ?", row)
+                self._removed.append((row[0], tuple(f)))
 
     def keep_only(self, articles: set[str]) -> None:
-        """Drop the facts derived from anything that is not an article of the store."""
+        """Hide the facts derived from anything that is not an article of the store (hidden,
+        not dropped: in a later build the article may be back)."""
         self.db.execute("CREATE TEMP TABLE kept (iri TEXT PRIMARY KEY) WITHOUT ROWID")
         self.db.executemany("INSERT INTO kept VALUES (?)", ((a,) for a in articles))
-        self.db.execute("DELETE FROM fact WHERE article NOT IN (SELECT iri FROM kept)")
+        self.db.execute("UPDATE fact SET hidden = (article NOT IN (SELECT iri FROM kept)) "
+                        "WHERE hidden != (article NOT IN (SELECT iri FROM kept))")
         self.db.execute("DROP TABLE kept")
-        self._count = self.db.execute("SELECT count(*) FROM fact").fetchone()[0]
+        self._recent.clear()
+        self._count = self.db.execute("SELECT count(DISTINCT iri) FROM fact WHERE hidden = 0").fetchone()[0]
 
     def list_under(self, entities_of: Callable[[Fact], Iterable[str]]) -> "Listed":
-        """Record, for every fact, the entities whose pages list it (`entities_of`), in the
-        order pages show them: by year, date and IRI. Done once per build."""
+        """Record, for every fact, the entities whose pages list it (`entities_of`). Done once
+        per build: in full by the build that makes the file, as a patch by the next ones."""
         if self._listed is not None:
             return self._listed
-        rows = ((entity, fact.year or 0, fact.attested or "", rank, fact_id)
-                for rank, (fact_id, fact) in enumerate(self._with_ids())
-                for entity in entities_of(fact))
-        self.db.executemany("INSERT INTO listed VALUES (?, ?, ?, ?, ?)", rows)
-        self.db.execute(LISTED_INDEX)
+        if self._indexed:
+            self.db.executemany(
+                "DELETE FROM listed WHERE entity = ? AND year = ? AND attested = ? AND fact = ?",
+                ((e, *_listing_key(fact), fact_id)
+                 for fact_id, fact in _facts(self._removed) for e in entities_of(fact)))
+            self.db.executemany("INSERT INTO listed VALUES (?, ?, ?, ?)",
+                                ((e, *_listing_key(fact), fact_id)
+                                 for fact_id, fact in _facts(self._added) for e in entities_of(fact)))
+        else:
+            rows = ((entity, *_listing_key(fact), fact_id)
+                    for fact_id, fact in self._with_ids() for entity in entities_of(fact))
+            self.db.executemany("INSERT INTO listed VALUES (?, ?, ?, ?)", rows)
+            self.db.execute(LISTED_INDEX)
+        self._added, self._removed = [], []
         self._listed = Listed(self.db)
         return self._listed
 
     def _with_ids(self) -> Iterator[tuple[int, Fact]]:
-        for fact_id, body in self.db.execute("SELECT id, body FROM fact ORDER BY iri"):
+        for fact_id, body in self.db.execute("SELECT id, body FROM fact"):
             yield fact_id, unpack(body)
 
     def values(self) -> Iterator[Fact]:
         """Every fact, in IRI order (read as it is iterated)."""
-        for (body,) in self.db.execute("SELECT body FROM fact ORDER BY iri"):
-            yield unpack(body)
+        last = None
+        for iri, body in self.db.execute(
+                "SELECT iri, body FROM fact WHERE hidden = 0 ORDER BY iri, graph, id"):
+            if iri != last:
+                last = iri
+                yield unpack(body)
 
     def get(self, iri: str, default=None) -> Fact | None:
         found = self._recent.recall(iri, _MISSING)
         if found is _MISSING:
-            row = self.db.execute("SELECT body FROM fact WHERE iri = ?", (iri,)).fetchone()
+            row = self.db.execute("SELECT body FROM fact WHERE iri = ? AND hidden = 0 "
+                                  "ORDER BY graph, id LIMIT 1", (iri,)).fetchone()
             found = self._recent.remember(iri, unpack(row[0]) if row else None)
         return default if found is None else found
 
@@ -168,8 +252,17 @@ class FactTable:
         return self._count
 
 
+def _listing_key(fact: Fact) -> tuple[int, str]:
+    return fact.year or 0, fact.attested or ""
+
+
+def _facts(rows: list[tuple[int, tuple]]) -> Iterator[tuple[int, Fact]]:
+    return ((fact_id, Fact(*record)) for fact_id, record in rows)
+
+
 class Listed:
-    """Entity -> the facts its pages list, in order (see `FactTable.list_under`)."""
+    """Entity -> the facts its pages list, by year, date and IRI (see `FactTable.list_under`);
+    a fact two graphs state is listed once, as `FactTable.get` gives it."""
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
@@ -179,9 +272,15 @@ class Listed:
         found = self._recent.recall(entity)
         if found is None:
             rows = self.db.execute(
-                "SELECT f.body FROM listed l JOIN fact f ON f.id = l.fact WHERE l.entity = ? "
-                "ORDER BY l.year, l.attested, l.rank", (entity,))
-            found = self._recent.remember(entity, [unpack(body) for (body,) in rows])
+                "SELECT f.iri, f.graph, f.id, f.body FROM listed l JOIN fact f ON f.id = l.fact "
+                "WHERE l.entity = ? AND f.hidden = 0", (entity,))
+            first: dict[str, tuple] = {}
+            for iri, graph, fact_id, body in rows:
+                if iri not in first or (graph, fact_id) < first[iri][:2]:
+                    first[iri] = (graph, fact_id, body)
+            facts = [unpack(body) for _, _, body in first.values()]
+            facts.sort(key=lambda f: (*_listing_key(f), f.iri))
+            found = self._recent.remember(entity, facts)
         return found or default
 
 
@@ -189,15 +288,25 @@ class Links:
     """Target -> property -> the nodes linking to it, sorted and without repeats, streamed: the
     run that made a 100,000-article store is the target of 1.6 million links."""
 
-    def __init__(self, db: sqlite3.Connection):
+    def __init__(self, db: sqlite3.Connection, indexed: bool = False):
         self.db = db
+        self._indexed = indexed
 
     def add(self, links: Iterable[tuple[str, str, str]]) -> None:
         self.db.executemany("INSERT INTO link (source, prop, target) VALUES (?, ?, ?)", links)
 
+    def remove(self, links: Iterable[tuple[str, str, str]]) -> None:
+        """Links a graph made in the build that wrote the file: one copy each, as a link two
+        graphs make is in the table twice."""
+        self.db.executemany(
+            "DELETE FROM link WHERE rowid = (SELECT rowid FROM link WHERE target = ? AND prop = ? "
+            "AND source = ? LIMIT 1)", ((o, p, s) for s, p, o in links))
+
     def index(self) -> None:
-        """Once every link is in (the queries below need it)."""
-        self.db.execute(LINK_INDEX)
+        """Once every link is in (the queries below need it); a patched file has it."""
+        if not self._indexed:
+            self.db.execute(LINK_INDEX)
+            self._indexed = True
 
     def targets_of(self, sources: set[str]) -> set[str]:
         """The nodes that any of `sources` links to: one pass over the table, which has no
@@ -230,6 +339,9 @@ class TextTable:
 
     def add(self, items: Iterable[tuple[str, str]]) -> None:
         self.db.executemany("INSERT OR REPLACE INTO text VALUES (?, ?)", items)
+
+    def remove(self, keys: Iterable[str]) -> None:
+        self.db.executemany("DELETE FROM text WHERE key = ?", ((k,) for k in keys))
 
     def get(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM text WHERE key = ?", (key,)).fetchone()

@@ -1,10 +1,15 @@
 """What one build leaves for the next: the parts of the graphs it read, the digests of the
-inputs of every page and RDF file, and where each graph's chunk sits in each dump.
+inputs of every page and RDF file, where each graph's chunk sits in each dump, and the spill
+file (`spill.py`) with every fact and link.
 
 It lives beside the site, not in it (`{out}.thidua-state/` by default: nothing to publish), in
-two files: `parts.pickle`, one record per graph in IRI order (read and written as a stream, so
-a rebuild holds one part at a time), and `meta.pickle`. A state written by another version of
-the site's code, or half written, is ignored: the build is then a full one.
+three files: `parts.pickle`, one record per graph in IRI order (read and written as a stream, so
+a rebuild holds one part at a time), `spill.sqlite` and `meta.pickle`. Each part is kept in two
+pickles: the slim part every rebuild reads, and its facts and links, read only for a graph that
+changed or went (they are in the spill file already). A state written by another version of the
+site's code, or half written, is ignored: the build is then a full one. The spill file carries
+the stamp of the build that sealed it, recorded in `meta.pickle`: a file some build stopped
+halfway through patching carries no stamp the next build expects.
 """
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from typing import Iterator
 from thidua.site.digests import site_version
 from thidua.site.parts import GraphPart
 
-FORMAT = 1
+FORMAT = 2
 PARTS = "parts.pickle"
 META = "meta.pickle"
 
@@ -48,6 +53,7 @@ class PreviousBuild:
         self.shared: dict[str, bytes] = meta.get("shared", {})
         self.dumps: dict[str, dict] = meta.get("dumps", {})
         self.chunks: dict[str, dict] = meta.get("chunks", {})
+        self.spill: str | None = meta.get("spill")         # the stamp of its spill file
 
     def _read_meta(self) -> dict | None:
         try:
@@ -59,8 +65,9 @@ class PreviousBuild:
             return None
         return meta
 
-    def parts(self) -> Iterator[tuple[str, str | None, bytes]]:
-        """(graph, fingerprint, pickled part) in graph order."""
+    def parts(self) -> Iterator[tuple[str, str | None, bytes, bytes]]:
+        """(graph, fingerprint, slim part, its facts and links) in graph order, pickled (see
+        `NextBuild.pack`)."""
         if not self.usable:
             return
         with open(self.folder / PARTS, "rb") as f:
@@ -80,15 +87,21 @@ class NextBuild:
         self._parts = open(folder / (PARTS + ".partial"), "wb")
 
     @staticmethod
-    def pack(part: GraphPart) -> bytes:
-        return pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+    def pack(part: GraphPart) -> tuple[bytes, bytes]:
+        """The slim part and its facts and links, pickled apart."""
+        return (pickle.dumps(part.slim(), protocol=pickle.HIGHEST_PROTOCOL),
+                pickle.dumps((part.facts, part.links), protocol=pickle.HIGHEST_PROTOCOL))
 
     @staticmethod
-    def unpack(blob: bytes) -> GraphPart:
-        return pickle.loads(blob)
+    def unpack(slim: bytes, rows: bytes | None = None) -> GraphPart:
+        """The slim part, or with `rows` the whole part."""
+        part = pickle.loads(slim)
+        if rows is not None:
+            part.facts, part.links = pickle.loads(rows)
+        return part
 
-    def add(self, graph: str, fingerprint: str | None, blob: bytes) -> None:
-        pickle.dump((graph, fingerprint, blob), self._parts, protocol=pickle.HIGHEST_PROTOCOL)
+    def add(self, graph: str, fingerprint: str | None, slim: bytes, rows: bytes) -> None:
+        pickle.dump((graph, fingerprint, slim, rows), self._parts, protocol=pickle.HIGHEST_PROTOCOL)
 
     def commit(self, **meta) -> None:
         self._parts.close()

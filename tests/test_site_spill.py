@@ -26,8 +26,9 @@ def test_the_spill_file_is_gone_while_open_and_after(tmp_path):
 
 def test_facts_keep_their_first_record_and_need_an_article(tmp_path):
     spill = Spill(tmp_path)
-    spill.facts.add([fact("f1", "a", 2019, None, "first"), fact("f2", "not-an-article", 2019, None, "u")])
-    spill.facts.add([fact("f1", "a", 2020, None, "second")])
+    spill.facts.add([fact("f1", "a", 2019, None, "second")], "g2")
+    spill.facts.add([fact("f1", "a", 2019, None, "first"), fact("f2", "not-an-article", 2019, None, "u")], "g1")
+    spill.facts.add([fact("f1", "a", 2020, None, "third")], "g2")
     spill.facts.keep_only({"a"})
     assert len(spill.facts) == 1
     assert spill.facts["f1"].one("member") == "first"
@@ -84,5 +85,64 @@ def test_the_index_reads_the_same_facts_as_the_store_holds(tmp_path):
     data.close()
     report = build(store, tmp_path / "out", progress=False)
     assert report.pages > 10
-    assert not any(name.endswith(".sqlite") for _, _, names in os.walk(tmp_path) for name in names)
+    kept = [os.path.relpath(os.path.join(d, n), tmp_path) for d, _, names in os.walk(tmp_path)
+            for n in names if n.endswith(".sqlite")]
+    assert kept == [os.path.join("out.thidua-state", "spill.sqlite")]     # none in the site
     store.close()
+
+
+def listing(listed, entities) -> dict:
+    return {e: [(f.iri, f.one("member")) for f in listed.get(e, ())] for e in entities}
+
+
+def test_a_kept_spill_file_patched_lists_what_a_new_one_lists(tmp_path):
+    first = [fact("f1", "a", 2019, None, "u"), fact("f2", "a", 2020, None, "u"), fact("f3", "b", 2019, None, "v")]
+    spill = Spill.kept(tmp_path / "state", None)
+    assert not spill.reused
+    spill.facts.add(first[:2], "g1")
+    spill.facts.add(first[2:], "g2")
+    spill.links.add([("f1", "p", "u"), ("f2", "p", "u")])
+    spill.links.add([("f1", "p", "u")])                      # the same link from another graph
+    spill.facts.keep_only({"a", "b"})
+    spill.facts.list_under(lambda f: f.get("member"))
+    spill.links.index()
+    spill.seal("one")
+
+    spill = Spill.kept(tmp_path / "state", "one")
+    assert spill.reused and len(spill.facts) == 0                     # counted again below
+    spill.texts.add([("a", "text")])
+    spill.facts.remove(first[:2], "g1")                               # g1 read again, changed
+    spill.facts.add([fact("f1", "a", 2018, None, "w")], "g1")
+    spill.links.remove([("f1", "p", "u"), ("f2", "p", "u")])
+    spill.links.add([("f1", "p", "w")])
+    spill.facts.keep_only({"a"})                                      # b is not an article now
+    patched = spill.facts.list_under(lambda f: f.get("member"))
+    spill.links.index()
+
+    fresh = Spill(tmp_path)
+    fresh.facts.add([fact("f1", "a", 2018, None, "w")], "g1")
+    fresh.facts.add(first[2:], "g2")
+    fresh.links.add([("f1", "p", "u"), ("f1", "p", "w")])
+    fresh.facts.keep_only({"a"})
+    expected = fresh.facts.list_under(lambda f: f.get("member"))
+    fresh.links.index()
+    assert listing(patched, "uvw") == listing(expected, "uvw") == {"u": [], "v": [], "w": [("f1", "w")]}
+    assert len(spill.facts) == len(fresh.facts) == 1 and "f3" not in spill.facts
+    for links in (spill.links, fresh.links):        # one copy of f1 -> u was taken out
+        assert list(links.sources("u", "p")) == ["f1"] and list(links.sources("w", "p")) == ["f1"]
+    fresh.close()
+    spill.facts.keep_only({"a", "b"})                 # b back: its fact was hidden, not lost
+    assert spill.facts["f3"].one("member") == "v"
+    spill.close()
+    assert not (tmp_path / "state" / "spill.sqlite").exists()        # a stopped build: gone
+
+
+def test_a_kept_spill_file_of_another_build_is_made_again(tmp_path):
+    spill = Spill.kept(tmp_path, None)
+    spill.facts.add([fact("f1", "a", 2019, None, "u")], "g1")
+    spill.seal("one")
+    spill = Spill.kept(tmp_path, "another")          # the state names another build's file
+    assert not spill.reused
+    spill.facts.keep_only({"a"})
+    assert "f1" not in spill.facts and len(spill.facts) == 0
+    spill.close()
