@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 SCHEME_KINDS = frozenset(("award_type", "scheme"))
 LISTED_KINDS = ("membership", "leadership")
+# Listed under every fact of theirs, but never a bloc's member: not worth reading their facts.
+NEVER_MEMBERS = frozenset(("year", "article"))
 
 
 @dataclass
@@ -101,12 +103,18 @@ def pages_to_check(changes: Changes, index: SiteIndex) -> set[str] | None:
         for fact in index.facts_of.get(iri, ()):
             rows.setdefault(fact.iri, []).append(fact)
         reached.update(index.in_jurisdiction.get(iri, ()))
+        node = data.nodes.get(iri)            # its jurisdiction may come from a graph unchanged
+        if node is not None and node.jurisdiction:
+            reached.add(node.jurisdiction)
     listing: set[str] = set()                 # pages that list a changed row
+    articles: set[str] = set()
     for iri, versions in rows.items():
         reached.add(iri)                      # an event's own page
         for fact in versions:
             listing.update(SiteIndex._participants(fact))
-            reached.update(_events_of(index, fact.article))
+            articles.add(fact.article)
+    for article in articles:
+        reached |= _events_of(index, article)
     reached |= listing
     # Pages that list a changed node or row among the nodes linking to them.
     reached |= data.incoming.targets_of(changes.nodes | set(rows))
@@ -115,7 +123,8 @@ def pages_to_check(changes: Changes, index: SiteIndex) -> set[str] | None:
                 if any(target in changes.nodes for _, target in links)}
     # A bloc page shows its members' facts and names.
     for member in listing | changes.nodes:
-        reached |= _blocs_of(index, member)
+        if index.kind(member) not in NEVER_MEMBERS:
+            reached |= _blocs_of(index, member)
     if changes.scheme or any(index.kind(iri) in SCHEME_KINDS for iri in changes.nodes):
         reached |= {iri for iri in pages if index.kind(iri) in SCHEME_KINDS}
     return {iri for iri in reached if iri in pages}
