@@ -2,6 +2,7 @@
 """Write a synthetic corpus: Vietnamese emulation-bloc news articles with their gold facts.
 
     python bench/synth.py --articles 1000 --seed 7 --out bench/out/corpus-1k
+    python bench/synth.py --articles 1000 --seed 7 --extra 10 --out bench/out/corpus-1k-more
 
 writes DIR/*.txt (one article each, about 4 KB), DIR/manifest.tsv (doc, url, jurisdiction,
 published) and DIR/gold.jsonl (facts in the interchange format of shared/eval/FORMAT.md, then
@@ -40,23 +41,34 @@ def events_of(world) -> list[Event]:
     return events
 
 
-def articles(count: int, seed: int) -> Iterator[Article]:
-    """The corpus, article by article: the j-th article reports conference floor(j * E / count)."""
+def articles(count: int, seed: int, extra: int = 0) -> Iterator[Article]:
+    """The corpus, article by article: the j-th article reports conference floor(j * E / count).
+    With `extra`, only that many more reports of the same world's conferences, spread over it
+    (documents syn-more-*): what the portals publish after the corpus was scraped."""
     plan = plan_blocs(seed, count)
     total_events = sum(len(kinds) for _, kinds in plan) * EVENTS_PER_BLOC
+    if extra:
+        picks = [((2 * k + 1) * total_events // (2 * extra), f"syn-more-{k:06d}") for k in range(extra)]
+    else:
+        width = max(6, len(str(count - 1)))
+        picks = ((j * total_events // count, f"syn-{j:0{width}d}") for j in range(count))
+    yield from _reports(seed, plan, iter(picks))
+
+
+def _reports(seed: int, plan, picks: Iterator[tuple[int, str]]) -> Iterator[Article]:
+    """An article for each (conference number, document name), in conference order."""
     names = NameBook(lexicon())
     first_event = 0
-    j = 0
-    width = max(6, len(str(count - 1)))
+    pick = next(picks, None)
     for province, kinds in plan:
+        if pick is None:
+            return
         world = build_province(seed, province, kinds, names)
         events = events_of(world)
         last_event = first_event + len(events)
-        while j < count and j * total_events // count < last_event:
-            event = events[j * total_events // count - first_event]
-            doc = f"syn-{j:0{width}d}"
-            yield write_article(seed, world, event, doc)
-            j += 1
+        while pick is not None and pick[0] < last_event:
+            yield write_article(seed, world, events[pick[0] - first_event], pick[1])
+            pick = next(picks, None)
         first_event = last_event
 
 
@@ -73,7 +85,7 @@ def write_article(seed: int, world, event: Event, doc: str) -> Article:
                    writer.published.isoformat(), writer.facts, writer.mentions)
 
 
-def generate(count: int, seed: int, out: Path) -> dict:
+def generate(count: int, seed: int, out: Path, extra: int = 0) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="synth-mentions-", dir=out))
     buckets = [open(tmp / f"{i:02d}.tsv", "w", encoding="utf-8") for i in range(BUCKETS)]
@@ -82,7 +94,7 @@ def generate(count: int, seed: int, out: Path) -> dict:
         with open(out / "manifest.tsv", "w", encoding="utf-8", newline="\n") as manifest, \
                 open(out / "gold.jsonl", "w", encoding="utf-8", newline="\n") as gold:
             manifest.write("doc\turl\tjurisdiction\tpublished\n")
-            for article in articles(count, seed):
+            for article in articles(count, seed, extra):
                 data = article.text.encode("utf-8")
                 (out / f"{article.doc}.txt").write_bytes(data)
                 manifest.write(f"{article.doc}\t{article.url}\t{article.jurisdiction}\t{article.published}\n")
@@ -126,10 +138,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000, help="how many articles (default 1000)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     parser.add_argument("--out", type=Path, required=True, help="output folder")
+    parser.add_argument("--extra", type=int, default=0, metavar="N",
+                        help="write only N more articles of the same world (syn-more-*), to add to "
+                             "the corpus of --articles and --seed (an incremental build)")
     args = parser.parse_args(argv)
-    if args.articles < 1:
-        parser.error("--articles must be at least 1")
-    stats = generate(args.articles, args.seed, args.out)
+    if args.articles < 1 or args.extra < 0:
+        parser.error("--articles must be at least 1 and --extra at least 0")
+    stats = generate(args.articles, args.seed, args.out, args.extra)
     print(f"wrote {stats['articles']} articles ({stats['bytes'] / max(1, stats['articles']):.0f} bytes each), "
           f"{stats['facts']} facts, {stats['same']} same-entity lines to {args.out}", file=sys.stderr)
     return 0

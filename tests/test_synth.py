@@ -142,3 +142,19 @@ def _one_mark_apart(a: str, b: str) -> bool:
     if len(da) != len(db) + 1:
         return False
     return any(da[:i] + da[i + 1:] == db and unicodedata.combining(da[i]) for i in range(len(da)))
+
+
+def test_extra_articles_are_new_documents_about_the_same_world(corpus, tmp_path):
+    more = tmp_path / "more"
+    subprocess.run([sys.executable, str(SYNTH), "--articles", str(ARTICLES), "--seed", "3", "--extra", "6",
+                    "--out", str(more)], check=True, capture_output=True)
+    docs = read_manifest(more)
+    assert sorted(docs) == [f"syn-more-{k:06d}" for k in range(6)]
+    assert not set(docs) & set(read_manifest(corpus))
+    facts, _ = read_gold(more)
+    blocs = {f["bloc"] for f in read_gold(corpus)[0] if f.get("bloc")}
+    assert {f["bloc"] for f in facts if f.get("bloc")} & blocs          # the corpus's blocs
+    again = tmp_path / "again"
+    subprocess.run([sys.executable, str(SYNTH), "--articles", str(ARTICLES), "--seed", "3", "--extra", "6",
+                    "--out", str(again)], check=True, capture_output=True)
+    assert (again / "gold.jsonl").read_bytes() == (more / "gold.jsonl").read_bytes()
