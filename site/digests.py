@@ -19,6 +19,10 @@ from importlib import resources
 
 from thidua import __version__
 from thidua.site.index import SiteIndex
+from thidua.site.pages import capped_lists
+
+# Pages that list their first rows of many (pages.capped_lists): digested from those rows only.
+CAPPED_KINDS = frozenset(("year", "award_type", "role"))
 
 _EMPTY = b""
 ROW_MEMO = 100_000      # fact digests remembered (then forgotten at once): bounded memory
@@ -90,23 +94,27 @@ class PageDigests:
         return b"".join(self._row(f) for f in self.index.facts_of.get(iri, ()))
 
     def incoming(self, iri: str) -> bytes:
-        """Digest of who links to `iri`, made as the links stream by (there can be millions)."""
+        """Digest of who links to `iri`, as the page shows it (index.incoming_groups)."""
         out = hashlib.blake2b(digest_size=16)
-        for prop, sources in self.index.incoming_sources(iri):
-            group, count = hashlib.blake2b(digest_size=16), 0
-            for source in sources:
-                group.update(self.source(source))
-                count += 1
-            if count:
-                out.update(prop.encode() + b"\0" + group.digest())
+        for group in self.index.incoming_groups(iri):
+            sources = hashlib.blake2b(digest_size=16)
+            for source in group.sources:
+                sources.update(self.source(source))
+            out.update(f"{group.prop}\0{group.count}\0{group.by_label}\0".encode() + sources.digest())
         return out.digest()
 
     def page(self, iri: str) -> bytes:
         node = self.data.nodes[iri]
         extra = self._extras.get(node.kind)
+        listed = self.capped(iri) if node.kind in CAPPED_KINDS else self.facts(iri)
         parts = [site_version(), self.node(iri), self.node(node.jurisdiction), self.incoming(iri),
-                 self.facts(iri), extra(iri) if extra else _EMPTY]
+                 listed, extra(iri) if extra else _EMPTY]
         return _h(b"\1".join(parts))
+
+    def capped(self, iri: str) -> bytes:
+        """The rows a year, award type or role page shows, and their counts."""
+        return b"".join(f"{name}\0{total}\0".encode() + b"".join(self._row(f) for f in shown)
+                        for name, shown, total in capped_lists(self.index, iri))
 
     # -- what some kinds of page read besides their own facts ------------------------
     def _bloc(self, iri: str) -> bytes:

@@ -8,7 +8,8 @@ from thidua.graph_store.bindings import bind
 from thidua.site.gather import Dataset
 from thidua.text import fold
 
-# Parameter kind -> the fact argument whose most frequent value makes a good example.
+# Parameter kind -> the fact argument whose most frequent value makes a good example (counted
+# in the dataset's one pass over the facts: tally.COUNTED_ARGUMENTS).
 ARGUMENT_OF_KIND = {"bloc": ("leadership", "organization"), "unit": ("award", "recipient"),
                     "agent": ("award", "recipient"), "person": ("position", "member"),
                     "award-type": ("award", "awardType")}
@@ -16,14 +17,9 @@ ARGUMENT_OF_KIND = {"bloc": ("leadership", "organization"), "unit": ("award", "r
 
 def example_values(data: Dataset) -> dict[str, str]:
     """One real value per parameter kind: the most mentioned entity, the busiest year."""
-    counts = {kind: Counter() for kind in ARGUMENT_OF_KIND}
-    years: Counter = Counter()
-    for fact in data.facts.values():             # one pass: facts are read from disk
-        for kind, (fact_kind, argument) in ARGUMENT_OF_KIND.items():
-            if fact.kind == fact_kind:
-                counts[kind].update(fact.get(argument))
-        if fact.year is not None:
-            years[fact.year] += 1
+    tally = data.tally
+    counts = {kind: tally.values[pair] for kind, pair in ARGUMENT_OF_KIND.items()}
+    years = Counter({year: sum(kinds.values()) for year, kinds in tally.years.items()})
     values = {}
     for kind, found in counts.items():
         if kind in ("unit", "person"):   # recipients are units or people: keep the right kind

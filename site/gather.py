@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from thidua.graph_store import GraphStore
 from thidua.site.parts import GraphPart, read_part
@@ -18,6 +19,7 @@ from thidua.site.records import (KIND_OF_CLASS, KIND_PRIORITY, Article, Fact, No
                                  local_name)
 from thidua.site.source import query_text  # noqa: F401  (re-exported)
 from thidua.site.spill import FactTable, Links, Spill
+from thidua.site.tally import FactTally
 from thidua.vocab import PREFIXES
 
 SKOS = PREFIXES["skos"]
@@ -35,6 +37,11 @@ class Dataset:
     quads: int
     graphs: int
     spill: Spill = field(repr=False, default=None)
+
+    @cached_property
+    def tally(self) -> FactTally:
+        """Counts over every fact, in one pass (tally.py)."""
+        return FactTally.of(self.facts.values())
 
     def close(self) -> None:
         """Remove the spill file (the dataset cannot be read after this)."""

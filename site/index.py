@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from importlib import resources
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from thidua.iri import BASE
 from thidua.site.gather import Dataset, Fact, local_name
@@ -21,6 +23,11 @@ from thidua.vocab import PREFIXES
 
 TD = PREFIXES["td"]
 INCOMING_SHOWN = 50
+# Up to this many sources a group shows its first by label; beyond, its first by IRI, read from
+# the spill file's index with a count: the page of a hub (the extraction run, which every fact
+# links to: 1.6 million facts at 100k articles) then costs what a small page costs to digest and
+# to render, and a rebuild that adds one fact to it does not read them all.
+INCOMING_BY_LABEL = 5_000
 ROW_CACHE = 50_000
 LINK_CACHE = 100_000
 
@@ -180,13 +187,21 @@ class SiteIndex:
                        role_link=role_link, other=self.link(fact.one(other_name)) if other_name else None,
                        label=label, source=source, anchor=fact_anchor(fact.iri))
 
-    def incoming_sources(self, iri: str) -> Iterator[tuple[str, Iterator[str]]]:
-        """(property, the nodes linking to `iri` through it but itself), by property, for pages
-        only; streamed from the spill file, as a node can be the target of millions of links."""
+    def incoming_groups(self, iri: str) -> Iterator[IncomingSources]:
+        """The nodes linking to `iri` (but itself), by property, for pages only; read from the
+        spill file, as a node can be the target of millions of links. What a page shows of a
+        group and what its digest reads both come from here."""
         if iri not in self.pages:
             return
-        for prop in self.data.incoming.properties(iri):
-            yield prop, (s for s in self.data.incoming.sources(iri, prop) if s != iri)
+        links = self.data.incoming
+        for prop in links.properties(iri):
+            first = list(islice((s for s in links.sources(iri, prop) if s != iri), INCOMING_BY_LABEL + 1))
+            if len(first) <= INCOMING_BY_LABEL:
+                if first:
+                    yield IncomingSources(prop, len(first), first, by_label=True)
+            else:
+                yield IncomingSources(prop, links.count(iri, prop, excluding=iri), first[:INCOMING_SHOWN],
+                                      by_label=False)
 
     @property
     def outgoing_of(self) -> dict[str, list[tuple[str, str]]]:
@@ -203,23 +218,20 @@ class SiteIndex:
 
     def incoming(self, iri: str) -> list[IncomingGroup]:
         groups = []
-        for prop, sources in self.incoming_sources(iri):
-            counted = Tally(sources)
-            # The first by label, found without a Link per source.
-            shown = heapq.nsmallest(INCOMING_SHOWN, counted, key=lambda s: (self.label(s), s))
-            if counted.count:
-                groups.append(IncomingGroup(prefixed(prop), counted.count, [self.link(s) for s in shown]))
+        for group in self.incoming_groups(iri):
+            shown = group.sources
+            if group.by_label:       # the first by label, found without a Link per source
+                shown = heapq.nsmallest(INCOMING_SHOWN, shown, key=lambda s: (self.label(s), s))
+            groups.append(IncomingGroup(prefixed(group.prop), group.count, [self.link(s) for s in shown]))
         return groups
 
 
-class Tally:
-    """An iterable that counts what it yields."""
-
-    def __init__(self, items: Iterable):
-        self.items = items
-        self.count = 0
-
-    def __iter__(self):
-        for item in self.items:
-            self.count += 1
-            yield item
+@dataclass(frozen=True)
+class IncomingSources:
+    """One property's sources linking to a page. `by_label`: `sources` holds them all and the
+    page shows the first INCOMING_SHOWN by label (so its digest must read them all); else
+    `sources` holds the first INCOMING_SHOWN by IRI, all the page shows of `count`."""
+    prop: str
+    count: int
+    sources: list[str]
+    by_label: bool

@@ -115,7 +115,7 @@ class Network:
 class IncomingGroup:
     property: str = doc("the linking property, as a prefixed name (org:member)")
     count: int = doc("number of distinct sources linking through it")
-    sources: list[Link] = doc("the linking nodes, first 50, sorted by label")
+    sources: list[Link] = doc("the linking nodes, first 50 by label (by IRI in a group of more than 5,000)")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
 """Page builders: the gathered dataset -> one `Page` (plain data) per page of the site."""
 from __future__ import annotations
 
-import heapq
 import json
 from collections import Counter, defaultdict
 from typing import Callable, Iterator
@@ -14,7 +13,6 @@ from thidua.site.model import FactRow, Link, Page, RotationYear, Segment, YearGr
 from thidua.site.urls import alternate
 
 UNKNOWN_YEAR = "không rõ năm"
-LATEST_EVENTS = 12
 # Pages that gather a whole year, role or award type list their first rows and count the rest:
 # on a 10,000-article store a year page listed ~10,000 rows (5 MB of HTML, 1.3 s to render) and
 # every new article rendered all of them again.
@@ -99,13 +97,6 @@ class PageBuilder:
     def rows(self, iri: str, kind: str, where: Callable[[Fact], bool] = lambda f: True) -> list[FactRow]:
         return [self.index.row(f) for f in self.index.facts_of.get(iri, ()) if f.kind == kind and where(f)]
 
-    def first_rows(self, facts: list[Fact]) -> tuple[list[FactRow], int]:
-        """The rows of the first SHOWN_ROWS facts, and how many facts there are."""
-        return [self.index.row(f) for f in facts[:SHOWN_ROWS]], len(facts)
-
-    def facts(self, iri: str, kind: str, where: Callable[[Fact], bool] = lambda f: True) -> list[Fact]:
-        return [f for f in self.index.facts_of.get(iri, ()) if f.kind == kind and where(f)]
-
     # -- kinds --------------------------------------------------------------------
     def bloc(self, iri: str) -> dict:
         in_bloc = lambda f: f.has("organization", iri) or f.has("bloc", iri)  # noqa: E731
@@ -180,7 +171,8 @@ class PageBuilder:
                 **self._recipients(iri)}
 
     def _recipients(self, iri: str) -> dict:
-        rows, total = self.first_rows(self.facts(iri, "award"))
+        (_, shown, total), = capped_lists(self.index, iri)
+        rows = [self.index.row(f) for f in shown]
         return {"recipients": by_year(rows), "recipients_total": total, "recipients_shown": len(rows)}
 
     def scheme(self, iri: str) -> dict:
@@ -190,12 +182,9 @@ class PageBuilder:
                 "concepts": sorted((self.index.link(c) for c in concepts), key=lambda l: l.label)}
 
     def year(self, iri: str) -> dict:
-        year = iri.rsplit("/", 1)[-1]
-        this_year = lambda f: str(f.year) == year  # noqa: E731
         out = {}
-        for name, kind in (("events", "event"), ("leadership", "leadership"), ("awards", "award"),
-                           ("positions", "position")):
-            out[name], out[name + "_total"] = self.first_rows(self.facts(iri, kind, this_year))
+        for name, shown, total in capped_lists(self.index, iri):
+            out[name], out[name + "_total"] = [self.index.row(f) for f in shown], total
         return out
 
     def jurisdiction(self, iri: str) -> dict:
@@ -207,11 +196,8 @@ class PageBuilder:
         return {"groups": groups}
 
     def role(self, iri: str) -> dict:
-        def order(f: Fact):   # the rows' (date, subject label), known without making the rows
-            subject = self.index.link(f.one("member"))
-            return f.attested or "", subject.label if subject else "?"
-        rows, total = self.first_rows(sorted(self.facts(iri, "position"), key=order))
-        return {"positions": rows, "positions_total": total}
+        (_, shown, total), = capped_lists(self.index, iri)
+        return {"positions": [self.index.row(f) for f in shown], "positions_total": total}
 
     def event(self, iri: str) -> dict:
         fact = self.data.facts.get(iri)
@@ -239,18 +225,9 @@ class PageBuilder:
     # -- site pages -----------------------------------------------------------------
     def home(self, search_note: str) -> Page:
         counts = Counter(self.data.nodes[i].kind for i in self.index.pages)
-        fact_counts: Counter = Counter()
-        years: dict[int, Counter] = defaultdict(Counter)
-        events: list[tuple[tuple[str, str], Fact]] = []      # the latest, as a min-heap
-        for fact in self.data.facts.values():               # one pass: they are read from disk
-            fact_counts[fact.kind] += 1
-            if fact.year is not None:
-                years[fact.year][fact.kind] += 1
-            if fact.kind == "event":
-                entry = ((fact.one("date") or fact.attested or "", fact.iri), fact)
-                (heapq.heappush if len(events) < LATEST_EVENTS else heapq.heappushpop)(events, entry)
+        tally = self.data.tally
+        fact_counts, years, events = tally.kinds, tally.years, tally.latest_events
         fact_kinds = ["event", "membership", "leadership", "award", "position"]
-        events = [f for _, f in sorted(events, key=lambda e: e[0], reverse=True)]
         blocs: dict[str, list[Link]] = defaultdict(list)
         for iri, node in self.data.nodes.items():
             if node.kind == "bloc":
@@ -263,7 +240,7 @@ class PageBuilder:
             "fact_kinds": [KIND_LABELS[k] for k in fact_kinds],
             "years": [(self.index.link(year_iri(y)), [years[y][k] for k in fact_kinds])
                       for y in sorted(years, reverse=True)],
-            "latest_events": [self.index.row(f) for f in events[:LATEST_EVENTS]],
+            "latest_events": [self.index.row(f) for f in events],
             "blocs_by_jurisdiction": by_jurisdiction,
             "search_note": search_note,
         }
@@ -275,6 +252,32 @@ class PageBuilder:
                     kind_label=KIND_LABELS.get(kind, ""), label_en=None, alt_labels=[], jurisdiction=None,
                     incoming=[], alternates={}, schema_jsonld="", sections=sections,
                     build_date=self.build_date)
+
+
+def capped_lists(index: SiteIndex, iri: str) -> list[tuple[str, list[Fact], int]]:
+    """What the page of a year, an award type or a role lists: (name, its first SHOWN_ROWS
+    facts in order, how many there are). The one place of that choice: the page shows these
+    rows and their count, and its digest (digests.py) reads only them, not the 100,000 facts
+    of a year at 100k articles."""
+    kind = index.kind(iri)
+    listed = index.facts_of.get(iri, ())
+    if kind == "year":
+        year = iri.rsplit("/", 1)[-1]
+        return [_first(name, [f for f in listed if f.kind == fact_kind and str(f.year) == year])
+                for name, fact_kind in (("events", "event"), ("leadership", "leadership"),
+                                        ("awards", "award"), ("positions", "position"))]
+    if kind == "award_type":
+        return [_first("recipients", [f for f in listed if f.kind == "award"])]
+    if kind == "role":
+        def order(f: Fact):   # the rows' (date, subject label), known without making the rows
+            subject = index.link(f.one("member"))
+            return f.attested or "", subject.label if subject else "?"
+        return [_first("positions", sorted((f for f in listed if f.kind == "position"), key=order))]
+    return []
+
+
+def _first(name: str, facts: list[Fact]) -> tuple[str, list[Fact], int]:
+    return name, facts[:SHOWN_ROWS], len(facts)
 
 
 def _add_edge(edges: dict, a: Link, b: Link, css: str) -> None:

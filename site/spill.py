@@ -325,6 +325,11 @@ class Links:
         rows = self.db.execute("SELECT DISTINCT prop FROM link WHERE target = ? ORDER BY prop", (target,))
         return [prop for (prop,) in rows]
 
+    def count(self, target: str, prop: str, excluding: str) -> int:
+        """How many distinct nodes but `excluding` link to `target` through `prop`."""
+        return self.db.execute("SELECT COUNT(DISTINCT source) FROM link WHERE target = ? AND prop = ? "
+                               "AND source != ?", (target, prop, excluding)).fetchone()[0]
+
     def sources(self, target: str, prop: str) -> Iterator[str]:
         rows = self.db.execute("SELECT DISTINCT source FROM link WHERE target = ? AND prop = ? ORDER BY source",
                                (target, prop))

@@ -146,3 +146,29 @@ def test_a_kept_spill_file_of_another_build_is_made_again(tmp_path):
     spill.facts.keep_only({"a"})
     assert "f1" not in spill.facts and len(spill.facts) == 0
     spill.close()
+
+
+def test_large_incoming_groups_show_their_first_by_iri_and_count_the_rest(tmp_path, monkeypatch):
+    from thidua.site import index as site_index
+    store = EmbeddedStore(tmp_path / "store")
+    store.bulk_add(fixture_quads())
+    data = gather(store)
+    index = SiteIndex(data)
+    every = {iri: {(g.prop, tuple(g.sources)) for g in index.incoming_groups(iri)} for iri in index.pages}
+    monkeypatch.setattr(site_index, "INCOMING_BY_LABEL", 2)
+    monkeypatch.setattr(site_index, "INCOMING_SHOWN", 2)
+    large = 0
+    for iri in index.pages:
+        for prop, sources in every[iri]:
+            group, = [g for g in index.incoming_groups(iri) if g.prop == prop]
+            assert group.count == len(sources)
+            if len(sources) > 2:
+                large += 1
+                assert not group.by_label and group.sources == sorted(sources)[:2]
+                assert len([g for g in index.incoming(iri) if g.count == len(sources) and
+                            [link.iri for link in g.sources] == sorted(sources)[:2]]) == 1
+            else:
+                assert group.by_label and group.sources == list(sources)
+    assert large > 3
+    data.close()
+    store.close()
