@@ -30,7 +30,7 @@ SCHEMA = """
 CREATE TABLE stamp (value TEXT NOT NULL);
 CREATE TABLE fact (id INTEGER PRIMARY KEY, iri TEXT NOT NULL, graph TEXT NOT NULL,
                    article TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, body BLOB NOT NULL);
-CREATE INDEX fact_by_iri ON fact (iri, graph, id);
+CREATE INDEX fact_by_iri ON fact (iri);
 CREATE TABLE link (target TEXT NOT NULL, prop TEXT NOT NULL, source TEXT NOT NULL);
 CREATE TABLE listed (entity TEXT NOT NULL, year INTEGER NOT NULL, attested TEXT NOT NULL,
                      fact INTEGER NOT NULL);
