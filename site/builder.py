@@ -166,7 +166,7 @@ class Build:
         for _, _, slim, rows in ([pending] if pending is not None else []) + list(earlier):
             self._forget(NextBuild.unpack(slim, rows))                    # removed, after the last
         self.report.graphs = len(current)
-        return assembler.finish()
+        return assembler.finish(recheck=self.changes.nodes if self.spill.reused else None)
 
     def _reuse(self, graph: str, fingerprint: str | None, old) -> GraphPart | None:
         chunks = self.previous.chunks.get(graph)

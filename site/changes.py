@@ -25,8 +25,8 @@ log = logging.getLogger(__name__)
 
 SCHEME_KINDS = frozenset(("award_type", "scheme"))
 LISTED_KINDS = ("membership", "leadership")
-# Listed under every fact of theirs, but never a bloc's member: not worth reading their facts.
-NEVER_MEMBERS = frozenset(("year", "article"))
+# Never a bloc's member, and some listed under 100,000 facts: not worth reading their facts.
+NEVER_MEMBERS = frozenset(("year", "article", "event", "role", "award_type", "scheme", "jurisdiction"))
 
 
 @dataclass

@@ -103,10 +103,13 @@ class Assembler:
             if node.jurisdiction is None or place < node.jurisdiction:
                 node.jurisdiction = intern(place)
 
-    def finish(self) -> Dataset:
+    def finish(self, recheck: set[str] | None = None) -> Dataset:
+        """The merged dataset; `recheck`: in a patched spill file, the nodes that changed since
+        the build that wrote it (see FactTable.keep_only)."""
         for node in self.nodes.values():
             node.kind = kind_of(node.classes)
-        self.spill.facts.keep_only({iri for iri, node in self.nodes.items() if node.kind == "article"})
+        self.spill.facts.keep_only({iri for iri, node in self.nodes.items() if node.kind == "article"},
+                                   recheck)
         self.spill.links.index()
         articles = {iri: a._replace(jurisdiction=self.nodes[iri].jurisdiction if iri in self.nodes else None)
                     for iri, a in sorted(self.articles.items())}

@@ -115,7 +115,7 @@ def test_a_kept_spill_file_patched_lists_what_a_new_one_lists(tmp_path):
     spill.facts.add([fact("f1", "a", 2018, None, "w")], "g1")
     spill.links.remove([("f1", "p", "u"), ("f2", "p", "u")])
     spill.links.add([("f1", "p", "w")])
-    spill.facts.keep_only({"a"})                                      # b is not an article now
+    spill.facts.keep_only({"a"}, recheck={"b"})                       # b is not an article now
     patched = spill.facts.list_under(lambda f: f.get("member"))
     spill.links.index()
 
