@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from thidua.site.index import SiteIndex
 from thidua.site.parts import SCHEME_LINKS, GraphPart
@@ -42,41 +43,40 @@ class Changes:
     def note(self, old: GraphPart | None, new: GraphPart | None) -> None:
         """One graph as the previous build saw it (None: new graph) and as this one does
         (None: removed)."""
-        before, after = _records(old), _records(new)
-        for i, (was, now) in enumerate(zip(before, after)):
-            differ = was ^ now
-            if not differ:
-                continue
-            if i == 0:                                   # nodes
-                for iri, _, _, places in differ:
-                    self.nodes.add(iri)
-                    self.places.update(places)
-            elif i == 1:                                 # articles
-                self.nodes.update(a[0] for a in differ)
-                # A fact whose article changed is shown with it: all the graph's facts count.
-                differ_facts = before[2] | after[2]
-                for fact in differ_facts:
-                    self.facts.setdefault(fact[0], []).append(fact)
-            elif i == 2:                                 # facts
-                for fact in differ:
-                    self.facts.setdefault(fact[0], []).append(fact)
-            else:                                        # links, outgoing links
-                for s, p, o in differ:
-                    self.link_sources.add(s)
-                    if i == 3:
-                        self.link_targets.add(o)
-                    if p in SCHEME_LINKS:
-                        self.scheme = True
+        was, now = _records(old), _records(new)
+        for iri, _, _, places in was.nodes ^ now.nodes:
+            self.nodes.add(iri)
+            self.places.update(places)
+        articles = was.articles ^ now.articles
+        self.nodes.update(a[0] for a in articles)
+        # A fact whose article changed is shown with it: then all the graph's facts count.
+        for fact in (was.facts | now.facts) if articles else (was.facts ^ now.facts):
+            self.facts.setdefault(fact[0], []).append(fact)
+        for s, p, o in was.links ^ now.links:
+            self.link_sources.add(s)
+            self.link_targets.add(o)
+            self.scheme |= p in SCHEME_LINKS
+        for s, p, _ in was.outgoing ^ now.outgoing:
+            self.link_sources.add(s)
+            self.scheme |= p in SCHEME_LINKS
 
     def __bool__(self) -> bool:
         return bool(self.nodes or self.facts or self.link_sources or self.scheme)
 
 
-def _records(part: GraphPart | None) -> tuple[frozenset, ...]:
+class _Records(NamedTuple):
+    nodes: frozenset
+    articles: frozenset
+    facts: frozenset
+    links: frozenset
+    outgoing: frozenset
+
+
+def _records(part: GraphPart | None) -> _Records:
     if part is None:
-        return (frozenset(),) * 5
-    return (frozenset(part.nodes), frozenset(part.articles), frozenset(part.facts),
-            frozenset(part.links), frozenset(part.outgoing))
+        return _Records(*(frozenset(),) * 5)
+    return _Records(frozenset(part.nodes), frozenset(part.articles), frozenset(part.facts),
+                    frozenset(part.links), frozenset(part.outgoing))
 
 
 def pages_to_check(changes: Changes, index: SiteIndex) -> set[str] | None:
