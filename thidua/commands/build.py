@@ -53,9 +53,9 @@ def command(ctx, paths, store_path, endpoint, decisions, out_dir, prune, jobs, s
     from thidua.site import build as build_site
 
     progress = not quiet(ctx)
-    step = LoadStep(paths=[str(p) for p in paths], store_path=store_path, endpoint=endpoint,
+    step = LoadStep(paths=list(paths), store_path=store_path, endpoint=endpoint,
                     remote=remote_options(),
-                    decisions=str(decisions) if decisions else None, prune=prune, jobs=_jobs(jobs),
+                    decisions=decisions, prune=prune, jobs=_jobs(jobs),
                     engine=shacl_engine, progress=progress,
                     log_level=logging.getLogger().getEffectiveLevel())
     outcome = run_in_child(step)
@@ -76,7 +76,7 @@ class LoadStep:
     store_path: str | None
     endpoint: str | None
     remote: dict
-    decisions: str | None
+    decisions: Path | None
     prune: bool
     jobs: int
     engine: str
@@ -110,21 +110,26 @@ def run_in_child(step: LoadStep) -> LoadOutcome:
 
 
 def load_and_validate(step: LoadStep) -> LoadOutcome:
-    """The child's work: load PATHS, then validate the graphs that were loaded."""
+    """The child's work; a ThiduaError comes back as its message (its subclasses need not
+    pickle)."""
+    logging.basicConfig(level=step.log_level, stream=sys.stderr, format="%(levelname)s: %(message)s")
+    try:
+        return LoadOutcome(ok=_load_and_validate(step), error=None)
+    except ThiduaError as exc:
+        return LoadOutcome(ok=False, error=str(exc))
+
+
+def _load_and_validate(step: LoadStep) -> bool:
+    """Load PATHS, then validate the graphs that were loaded: True when all loaded and conform."""
     from thidua import iri
     from thidua.commands.load import report_load
     from thidua.loaders.pipeline import load_paths
     from thidua.ontology.validate import validate_store
 
-    logging.basicConfig(level=step.log_level, stream=sys.stderr, format="%(levelname)s: %(message)s")
+    store = open_store_from(step.store_path, step.endpoint, **step.remote)
     try:
-        store = open_store_from(step.store_path, step.endpoint, **step.remote)
-    except ThiduaError as exc:
-        return LoadOutcome(ok=False, error=str(exc))
-    try:
-        decisions = Path(step.decisions) if step.decisions else None
         report = load_paths(store, step.paths, prune=step.prune, jobs=step.jobs, progress=step.progress,
-                            resolver=resolver_for(store, decisions))
+                            resolver=resolver_for(store, step.decisions))
         report_load(report, quiet=not step.progress)
         # Graphs that did not change were validated when they were loaded: checking only the
         # new ones keeps a rebuild after ten new articles cheap on a large corpus.
@@ -133,8 +138,6 @@ def load_and_validate(step: LoadStep) -> LoadOutcome:
         click.echo(f"Validate: {validation.summary()}", err=True)
         if not validation.conforms:
             click.echo(validation.text(), err=True)
-        return LoadOutcome(ok=report.ok and validation.conforms, error=None)
-    except ThiduaError as exc:        # its subclasses need not pickle: send the message
-        return LoadOutcome(ok=False, error=str(exc))
+        return report.ok and validation.conforms
     finally:
         store.close()
