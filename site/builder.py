@@ -39,7 +39,7 @@ from thidua.site.parts import GraphPart
 from thidua.site.rdf_files import described, page_files, void_description
 from thidua.site.render import render
 from thidua.site.source import fingerprints, read_graph
-from thidua.site.state import NextBuild, PreviousBuild, default_state_dir, forget_state
+from thidua.site.state import KeptPart, NextBuild, PreviousBuild, default_state_dir, forget_state, pack
 from thidua.site.spill import Spill
 from thidua.site.texts import Texts
 from thidua.site.urls import alternate, page_path
@@ -117,7 +117,7 @@ class Build:
         self.writer = SiteWriter(out)
         self.previous = PreviousBuild(None if full else state_dir)
         forget_state(state_dir)
-        self.next = NextBuild(state_dir)
+        self.next = NextBuild(state_dir, self.previous)
         self.spill = Spill.kept(state_dir, self.previous.spill if self.previous.usable else None)
         self.texts = Texts(store, self.spill.texts)
         earlier = previous_dump_files(out, self.previous.dumps) if self.previous.usable else {n: None for n in DUMPS}
@@ -144,17 +144,17 @@ class Build:
         assembler = Assembler(self.spill)
         bar = _progress(len(current), "Site: graphs", self.progress, "graph")
         for graph in sorted(current):
-            while pending is not None and pending[0] < graph:          # a graph removed
-                self._forget(NextBuild.unpack(pending[2], pending[3]))
+            while pending is not None and pending.graph < graph:       # a graph removed
+                self._forget(self.previous.part(pending))
                 pending = next(earlier, None)
             old = None
-            if pending is not None and pending[0] == graph:
+            if pending is not None and pending.graph == graph:
                 old, pending = pending, next(earlier, None)
             part = self._reuse(graph, current[graph], old)
             if part is not None:
                 assembler.add(part, rows=not self.spill.reused)
             else:
-                before = NextBuild.unpack(old[2], old[3]) if old is not None else None
+                before = self.previous.part(old) if old is not None else None
                 if before is not None and self.spill.reused:
                     self._unspill(before)
                 part = self._read(graph, current[graph])
@@ -163,16 +163,17 @@ class Build:
                 assembler.add(part)
             bar.update(1)
         bar.close()
-        for _, _, slim, rows in ([pending] if pending is not None else []) + list(earlier):
-            self._forget(NextBuild.unpack(slim, rows))                    # removed, after the last
+        for kept in ([pending] if pending is not None else []) + list(earlier):
+            self._forget(self.previous.part(kept))                      # removed, after the last
         self.report.graphs = len(current)
         return assembler.finish(recheck=self.changes.nodes if self.spill.reused else None)
 
-    def _reuse(self, graph: str, fingerprint: str | None, old) -> GraphPart | None:
+    def _reuse(self, graph: str, fingerprint: str | None, old: KeptPart | None) -> GraphPart | None:
         chunks = self.previous.chunks.get(graph)
-        if fingerprint is None or old is None or old[1] != fingerprint or not chunks or not self.dumps.can_copy():
+        if fingerprint is None or old is None or old.fingerprint != fingerprint or not chunks \
+                or not self.dumps.can_copy():
             return None
-        part = NextBuild.unpack(old[2], None if self.spill.reused else old[3])
+        part = self.previous.part(old, with_rows=not self.spill.reused)
         homes = self._homes(part)
         files = [alternate(page_path(k), ext) for k in homes for ext in (".ttl", ".jsonld")]
         if not all(self.writer.can_keep(f) for f in files):
@@ -189,7 +190,7 @@ class Build:
         for subject, d in part.shared:
             self.shared.add(subject, graph, d, fresh=False)
             self.shared.unsure.add(subject)       # decided at the end, from its digest
-        self.next.add(graph, fingerprint, old[2], old[3])
+        self.next.keep(old)
         return part
 
     def _read(self, graph: str, fingerprint: str | None) -> GraphPart:
@@ -219,7 +220,7 @@ class Build:
             else:
                 self.shared.done.add(subject)
                 self._write_files(subject, triples, presorted=True)
-        self.next.add(graph, fingerprint, *NextBuild.pack(part))
+        self.next.add(graph, fingerprint, *pack(part))
         return part
 
     def _forget(self, part: GraphPart) -> None:
@@ -372,6 +373,7 @@ class Build:
     def abort(self) -> None:
         self.dumps.abort()
         self.next.abort()
+        self.previous.close()
         self.spill.close()
         self.writer.abort()
 
@@ -406,6 +408,7 @@ def build(store: GraphStore, out_dir: str | os.PathLike, *, progress: bool = Tru
         run.next.commit(pages=pages, groups=groups, shared=shared, dumps=run.dump_info, spill=stamp,
                         chunks={g: {name: run.dumps.where[name][g] for name in DUMPS}
                                 for g in run.dumps.where["nquads"]})
+        run.previous.close()
         run.phase("finish")
     except BaseException:
         run.abort()

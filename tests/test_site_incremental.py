@@ -253,3 +253,28 @@ def test_after_loads_changes_and_prunes_only_reachable_pages_are_checked(tmp_pat
     pruned = assert_same_as_fresh(store, out, tmp_path, "pruned")
     assert 0 < pruned.pages_rendered <= pruned.pages_checked < pruned.pages - 5
     store.close()
+
+
+def rows_files(out: Path) -> dict[str, int]:
+    state = out.with_name(out.name + ".thidua-state")
+    return {p.name: p.stat().st_size for p in state.glob("rows-*.bin")}
+
+
+def test_rebuilds_append_rows_and_a_mostly_dead_rows_file_is_written_afresh(tmp_path):
+    store = store_with(tmp_path / "store", fixture_quads())
+    out = tmp_path / "out"
+    build(store, out, progress=False)
+    (first, size), = rows_files(out).items()
+
+    build(store, out, progress=False)
+    (again, grown), = rows_files(out).items()
+    assert again == first and size <= grown < 2 * size      # unchanged graphs' rows not copied
+
+    for graph in store.graphs()[1:]:                                  # most rows now point nowhere
+        store.remove_graph(graph)
+    assert_same_as_fresh(store, out, tmp_path, "shrunk")
+    assert list(rows_files(out)) == [first]
+    assert_same_as_fresh(store, out, tmp_path, "compacted")
+    (fresh, small), = rows_files(out).items()
+    assert fresh != first and small < size / 2
+    store.close()
