@@ -137,7 +137,8 @@ def _events_of(index: SiteIndex, article: str) -> set[str]:
 
 def _blocs_of(index: SiteIndex, member: str) -> set[str]:
     out = set()
-    for fact in index.facts_of.get(member, ()):
-        if fact.kind in LISTED_KINDS and member in fact.get("member"):
-            out.update(v for v in SiteIndex._participants(fact) if index.kind(v) == "bloc")
+    for kind in LISTED_KINDS:         # not all its facts: a unit may have thousands of awards
+        for fact in index.facts_of.of_kind(member, kind):
+            if member in fact.get("member"):
+                out.update(v for v in SiteIndex._participants(fact) if index.kind(v) == "bloc")
     return out

@@ -260,24 +260,23 @@ def capped_lists(index: SiteIndex, iri: str) -> list[tuple[str, list[Fact], int]
     rows and their count, and its digest (digests.py) reads only them, not the 100,000 facts
     of a year at 100k articles."""
     kind = index.kind(iri)
-    listed = index.facts_of.get(iri, ())
+    listed = index.facts_of
     if kind == "year":
-        year = iri.rsplit("/", 1)[-1]
-        return [_first(name, [f for f in listed if f.kind == fact_kind and str(f.year) == year])
+        last = iri.rsplit("/", 1)[-1]
+        year = int(last) if last.isdigit() else -1          # -1: a year IRI no fact has
+        return [(name, listed.of_kind(iri, fact_kind, year=year, limit=SHOWN_ROWS),
+                 listed.count(iri, fact_kind, year=year))
                 for name, fact_kind in (("events", "event"), ("leadership", "leadership"),
                                         ("awards", "award"), ("positions", "position"))]
     if kind == "award_type":
-        return [_first("recipients", [f for f in listed if f.kind == "award"])]
+        return [("recipients", listed.of_kind(iri, "award", limit=SHOWN_ROWS), listed.count(iri, "award"))]
     if kind == "role":
         def order(f: Fact):   # the rows' (date, subject label), known without making the rows
             subject = index.link(f.one("member"))
             return f.attested or "", subject.label if subject else "?"
-        return [_first("positions", sorted((f for f in listed if f.kind == "position"), key=order))]
+        positions = sorted(listed.of_kind(iri, "position"), key=order)
+        return [("positions", positions[:SHOWN_ROWS], len(positions))]
     return []
-
-
-def _first(name: str, facts: list[Fact]) -> tuple[str, list[Fact], int]:
-    return name, facts[:SHOWN_ROWS], len(facts)
 
 
 def _add_edge(edges: dict, a: Link, b: Link, css: str) -> None:

@@ -33,14 +33,16 @@ CREATE TABLE fact (id INTEGER PRIMARY KEY, iri TEXT NOT NULL, graph TEXT NOT NUL
 CREATE INDEX fact_by_iri ON fact (iri);
 CREATE INDEX fact_by_article ON fact (article);
 CREATE TABLE link (target TEXT NOT NULL, prop TEXT NOT NULL, source TEXT NOT NULL);
-CREATE TABLE listed (entity TEXT NOT NULL, year INTEGER NOT NULL, attested TEXT NOT NULL,
-                     fact INTEGER NOT NULL);
+CREATE TABLE listed (entity TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER NOT NULL,
+                     attested TEXT NOT NULL, fact INTEGER NOT NULL);
 CREATE TABLE text (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """
 # Read back in every page's order; made once all rows are in (faster than growing them), then
 # kept up to date by the patches of later builds.
 LINK_INDEX = "CREATE INDEX IF NOT EXISTS link_by_target ON link (target, prop, source)"
-LISTED_INDEX = "CREATE INDEX IF NOT EXISTS listed_by_entity ON listed (entity, year, attested, fact)"
+# By kind first: the pages that list one kind of an entity's facts (a year's awards, a unit's
+# memberships) read only those, not the 100,000 facts of a year at 100k articles.
+LISTED_INDEX = "CREATE INDEX IF NOT EXISTS listed_by_entity ON listed (entity, kind, year, attested, fact)"
 PREFIX = "thidua-site-"
 KEPT = "spill.sqlite"
 CACHE_PAGES_KB = 65_536          # SQLite's page cache: 64 MB, whatever the store's size
@@ -211,16 +213,16 @@ class FactTable:
             return self._listed
         if self._indexed:
             self.db.executemany(
-                "DELETE FROM listed WHERE entity = ? AND year = ? AND attested = ? AND fact = ?",
+                "DELETE FROM listed WHERE entity = ? AND kind = ? AND year = ? AND attested = ? AND fact = ?",
                 ((e, *_listing_key(fact), fact_id)
                  for fact_id, fact in _facts(self._removed) for e in entities_of(fact)))
-            self.db.executemany("INSERT INTO listed VALUES (?, ?, ?, ?)",
+            self.db.executemany("INSERT INTO listed VALUES (?, ?, ?, ?, ?)",
                                 ((e, *_listing_key(fact), fact_id)
                                  for fact_id, fact in _facts(self._added) for e in entities_of(fact)))
         else:
             rows = ((entity, *_listing_key(fact), fact_id)
                     for fact_id, fact in self._with_ids() for entity in entities_of(fact))
-            self.db.executemany("INSERT INTO listed VALUES (?, ?, ?, ?)", rows)
+            self.db.executemany("INSERT INTO listed VALUES (?, ?, ?, ?, ?)", rows)
             self.db.execute(LISTED_INDEX)
         self._added, self._removed = [], []
         self._listed = Listed(self.db)
@@ -262,8 +264,8 @@ class FactTable:
         return self._count
 
 
-def _listing_key(fact: Fact) -> tuple[int, str]:
-    return fact.year or 0, fact.attested or ""
+def _listing_key(fact: Fact) -> tuple[str, int, str]:
+    return fact.kind, fact.year or 0, fact.attested or ""
 
 
 def _facts(rows: list[tuple[int, tuple]]) -> Iterator[tuple[int, Fact]]:
@@ -281,14 +283,41 @@ class Listed:
     def get(self, entity: str, default=()) -> list[Fact]:
         found = self._recent.recall(entity)
         if found is None:
-            rows = self.db.execute(
-                "SELECT f.iri, f.body FROM listed l JOIN fact f ON f.id = l.fact "
-                "WHERE l.entity = ? AND f.hidden = 0 ORDER BY l.year, l.attested, f.iri, f.graph, f.id",
-                (entity,))
-            seen: set[str] = set()
-            facts = [unpack(body) for iri, body in rows if not (iri in seen or seen.add(iri))]
-            found = self._recent.remember(entity, facts)
+            found = self._recent.remember(entity, self._read(entity, "", ()))
         return found or default
+
+    def of_kind(self, entity: str, kind: str, *, year: int | None = None, limit: int | None = None) -> list[Fact]:
+        """The entity's facts of one kind (and `year`), in the order of `get`: the first `limit`."""
+        key = (entity, kind, year, limit)
+        found = self._recent.recall(key)
+        if found is None:
+            where, args = "AND l.kind = ?" + (" AND l.year = ?" if year is not None else ""), (kind,)
+            found = self._recent.remember(key, self._read(entity, where, args + ((year,) if year is not None else ()),
+                                                          limit))
+        return found
+
+    def count(self, entity: str, kind: str, *, year: int | None = None) -> int:
+        """How many facts `of_kind` would give without a limit."""
+        where, args = ("AND l.year = ?", (year,)) if year is not None else ("", ())
+        return self.db.execute(
+            "SELECT count(DISTINCT f.iri) FROM listed l JOIN fact f ON f.id = l.fact "
+            f"WHERE l.entity = ? AND l.kind = ? {where} AND f.hidden = 0", (entity, kind, *args)).fetchone()[0]
+
+    def _read(self, entity: str, where: str, args: tuple, limit: int | None = None) -> list[Fact]:
+        rows = self.db.execute(
+            "SELECT f.iri, f.body FROM listed l JOIN fact f ON f.id = l.fact "
+            f"WHERE l.entity = ? {where} AND f.hidden = 0 ORDER BY l.year, l.attested, f.iri, f.graph, f.id",
+            (entity, *args))
+        seen: set[str] = set()
+        facts = []
+        for iri, body in rows:            # a fact two graphs state is listed once
+            if iri in seen:
+                continue
+            if limit is not None and len(facts) == limit:
+                break
+            seen.add(iri)
+            facts.append(unpack(body))
+        return facts
 
 
 class Links:

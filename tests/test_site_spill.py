@@ -91,6 +91,40 @@ def test_the_index_reads_the_same_facts_as_the_store_holds(tmp_path):
     store.close()
 
 
+def test_one_kind_of_an_entitys_facts_is_read_as_its_whole_list_filtered(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.bulk_add(fixture_quads())
+    data = gather(store)
+    listed = SiteIndex(data).facts_of
+    entities = {e for f in data.facts.values() for e in SiteIndex._participants(f)}
+    checked = 0
+    for entity in sorted(entities):
+        whole = listed.get(entity, ())
+        for kind in sorted({f.kind for f in whole}):
+            for year in sorted({f.year for f in whole if f.kind == kind and f.year is not None}) + [None]:
+                expected = [f for f in whole if f.kind == kind and (year is None or f.year == year)]
+                assert listed.of_kind(entity, kind, year=year) == expected
+                assert listed.of_kind(entity, kind, year=year, limit=2) == expected[:2]
+                assert listed.count(entity, kind, year=year) == len(expected)
+                checked += len(expected) > 2
+    assert checked > 5                                 # some lists were longer than the limit
+    assert listed.of_kind("nobody", "award") == [] and listed.count("nobody", "award") == 0
+    data.close()
+    store.close()
+
+
+def test_a_fact_stated_twice_is_listed_and_counted_once(tmp_path):
+    spill = Spill(tmp_path)
+    spill.facts.add([fact("f1", "a", 2019, None, "u"), fact("f2", "a", 2019, None, "u")], "g1")
+    spill.facts.add([fact("f1", "a", 2019, None, "u"), fact("f3", "b", 2019, None, "u")], "g2")
+    spill.facts.keep_only({"a"})                              # f3: hidden
+    listed = spill.facts.list_under(lambda f: f.get("member"))
+    assert [f.iri for f in listed.of_kind("u", "membership", limit=5)] == ["f1", "f2"]
+    assert [f.iri for f in listed.of_kind("u", "membership", limit=1)] == ["f1"]
+    assert listed.count("u", "membership") == 2 and listed.count("u", "membership", year=2020) == 0
+    spill.close()
+
+
 def listing(listed, entities) -> dict:
     return {e: [(f.iri, f.one("member")) for f in listed.get(e, ())] for e in entities}
 
