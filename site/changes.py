@@ -18,6 +18,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from thidua.iri import ONTOLOGY
 from thidua.site.index import SiteIndex
 from thidua.site.parts import SCHEME_LINKS, GraphPart
 from thidua.site.records import Fact
@@ -121,9 +122,10 @@ def pages_to_check(changes: Changes, index: SiteIndex) -> set[str] | None:
     # Pages of nodes linking to a changed node (outgoing links of nodes: few).
     reached |= {source for source, links in data.outgoing.items()
                 if any(target in changes.nodes for _, target in links)}
-    # A bloc page shows its members' facts and names.
+    # A bloc page shows its members' facts and names. A term of the vocabulary is never a member
+    # either: td:memberRole, the role of all 500,000 memberships at 100k articles, has no kind.
     for member in listing | changes.nodes:
-        if index.kind(member) not in NEVER_MEMBERS:
+        if index.kind(member) not in NEVER_MEMBERS and not member.startswith(ONTOLOGY):
             reached |= _blocs_of(index, member)
     if changes.scheme or any(index.kind(iri) in SCHEME_KINDS for iri in changes.nodes):
         reached |= {iri for iri in pages if index.kind(iri) in SCHEME_KINDS}
