@@ -30,9 +30,11 @@ def default_path() -> Path:
 
 
 class FileDigests:
-    def __init__(self, path: Path | None = None):
+    """`rehash`: read and hash every file (a forced load), remembering the digests anew."""
+
+    def __init__(self, path: Path | None = None, *, rehash: bool = False):
         self.path = path or default_path()
-        self.known: dict[str, tuple[tuple, str]] = self._read()
+        self.known: dict[str, tuple[tuple, str]] = {} if rehash else self._read()
         self.seen: dict[str, tuple[tuple, str]] = {}
         self.changed = False
 

@@ -83,7 +83,7 @@ def load_paths(store: GraphStore, paths: Iterable[str | os.PathLike], *, prune: 
     ensure_vocabulary(store)
     known = {row["doc"].value: (row["hash"].value, row["g"].value)
              for row in store.select(_LOADED_DOCS)}
-    sources = _unique(_sources([Path(p) for p in paths], report), report)
+    sources = _unique(_sources([Path(p) for p in paths], report, rehash=force), report)
     todo = [s for s in sources if force or known.get(s.doc, (None,))[0] != s.stored_hash]
     report.unchanged = sorted({s.doc for s in sources} - {s.doc for s in todo})
     stored_hashes = {doc: h for doc, (h, _) in known.items()}
@@ -320,12 +320,13 @@ def _resolver_for(store: GraphStore, stored_hashes: dict[str, str]) -> "Resolver
 
 
 # -- sources ---------------------------------------------------------------------------
-def _sources(paths: list[Path], report: LoadReport) -> Iterator[_Source]:
-    """Articles first, then facts files: for a document given both ways, the article wins."""
+def _sources(paths: list[Path], report: LoadReport, rehash: bool = False) -> Iterator[_Source]:
+    """Articles first, then facts files: for a document given both ways, the article wins.
+    `rehash`: hash every article file, whatever the digests remembered say."""
     from thidua.loaders.file_digests import FileDigests
     from thidua.loaders.reading import iter_article_paths
     manifests: dict[Path, dict] = {}
-    digests = FileDigests()
+    digests = FileDigests(rehash=rehash)
     for path in iter_article_paths(paths):
         row = _folder_manifest(path.parent, manifests, report).get(path.stem)
         try:

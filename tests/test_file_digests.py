@@ -30,6 +30,7 @@ def test_a_file_whose_stat_is_unchanged_is_not_read_again(tmp_path):
     # the remembered digest is given, which shows the file was not read. git does the same.
     aged(article, "Khối thi dua".encode() + b"\x00", mtime)
     assert FileDigests(table).sha256(article) == digest
+    assert FileDigests(table, rehash=True).sha256(article) != digest    # a forced load reads it
     aged(article, b"a longer text than before")                  # size and mtime changed
     assert FileDigests(table).sha256(article) == hashlib.sha256(b"a longer text than before").hexdigest()
 
