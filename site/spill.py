@@ -291,17 +291,15 @@ class Listed:
         key = (entity, kind, year, limit)
         found = self._recent.recall(key)
         if found is None:
-            where, args = "AND l.kind = ?" + (" AND l.year = ?" if year is not None else ""), (kind,)
-            found = self._recent.remember(key, self._read(entity, where, args + ((year,) if year is not None else ()),
-                                                          limit))
+            found = self._recent.remember(key, self._read(entity, *_of_kind(kind, year), limit))
         return found
 
     def count(self, entity: str, kind: str, *, year: int | None = None) -> int:
         """How many facts `of_kind` would give without a limit."""
-        where, args = ("AND l.year = ?", (year,)) if year is not None else ("", ())
+        where, args = _of_kind(kind, year)
         return self.db.execute(
             "SELECT count(DISTINCT f.iri) FROM listed l JOIN fact f ON f.id = l.fact "
-            f"WHERE l.entity = ? AND l.kind = ? {where} AND f.hidden = 0", (entity, kind, *args)).fetchone()[0]
+            f"WHERE l.entity = ? {where} AND f.hidden = 0", (entity, *args)).fetchone()[0]
 
     def _read(self, entity: str, where: str, args: tuple, limit: int | None = None) -> list[Fact]:
         rows = self.db.execute(
@@ -318,6 +316,13 @@ class Listed:
             seen.add(iri)
             facts.append(unpack(body))
         return facts
+
+
+def _of_kind(kind: str, year: int | None) -> tuple[str, tuple]:
+    """The condition on `listed` rows of one kind (and year), and its parameters."""
+    if year is None:
+        return "AND l.kind = ?", (kind,)
+    return "AND l.kind = ? AND l.year = ?", (kind, year)
 
 
 class Links:
