@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from thidua import user_cache
+
 log = logging.getLogger(__name__)
 
 RACY_NS = 2_000_000_000
@@ -25,8 +27,7 @@ MAX_ENTRIES = 2_000_000       # beyond this, only the files of the last load are
 
 
 def default_path() -> Path:
-    configured = os.environ.get("THIDUA_CACHE")
-    return (Path(configured) if configured else Path.home() / ".cache" / "thidua") / "file-digests.pickle"
+    return user_cache.folder() / "file-digests.pickle"
 
 
 class FileDigests:

@@ -23,12 +23,13 @@ from typing import TYPE_CHECKING, Mapping
 if TYPE_CHECKING:
     from thidua.loaders.resolve import Resolver
 
+from thidua import user_cache
+
 log = logging.getLogger(__name__)
 
 
 def cache_folder() -> Path:
-    configured = os.environ.get("THIDUA_CACHE")
-    return (Path(configured) if configured else Path.home() / ".cache" / "thidua") / "resolver"
+    return user_cache.folder() / "resolver"
 
 
 def _path(location: str) -> Path:
