@@ -2,23 +2,48 @@
 
 Internal means relative: a link to a file of the site (with an optional #fragment, which
 must name an id on the target page). Absolute http(s) links are not followed.
+
+A check can remember what it found (`memory`, a SQLite file; `thidua site` keeps it in the
+build's state folder), so that the next one parses only the pages whose size or modification
+time changed (a rebuild rewrites only the files whose bytes changed) and rechecks only the
+links whose answer could have changed: those of the pages it parsed, those into files that
+went or whose ids changed, and those that were broken. After a rebuild of a 223,000-page site
+that rewrote a few hundred pages, that is a walk of the folder and a few hundred parses instead
+of 223,000.
 """
 from __future__ import annotations
 
+import os
 import posixpath
+import sqlite3
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src",
                    "source": "src", "form": "action"}
 
+# Bump when what is remembered changes meaning: an older memory is then dropped, not misread.
+MEMORY_FORMAT = 1
+_SCHEMA = """
+CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,
+                    present INTEGER NOT NULL, stamp TEXT, ids TEXT);
+CREATE TABLE links (page INTEGER NOT NULL, target INTEGER NOT NULL, link TEXT NOT NULL,
+                    broken INTEGER NOT NULL, PRIMARY KEY (page, link)) WITHOUT ROWID;
+CREATE INDEX links_by_target ON links (target);
+CREATE INDEX broken_links ON links (broken) WHERE broken;
+"""
+
 
 @dataclass
 class LinkReport:
     pages: int = 0
-    links: int = 0
+    links: int = 0                    # distinct internal links, per page
+    parsed: int = 0                   # pages read by this check (the others were remembered)
     broken: list[tuple[str, str]] = field(default_factory=list)   # (page, link)
 
     @property
@@ -52,35 +77,190 @@ def _parse(path: Path) -> _PageLinks:
 
 def _id_set(ids: set[str]) -> str:
     """A page's ids as one string ("\nid1\nid2\n"): one object per page, not one per id, so
-    the ids of a 300,000-page site fit in memory (links are not kept once checked)."""
+    the ids of a 300,000-page site fit in memory."""
     return "\n" + "\n".join(sorted(ids)) + "\n"
 
 
-def check_site(root: str | Path) -> LinkReport:
-    root = Path(root)
-    report = LinkReport()
-    pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
-    ids: dict[str, str] = {}
+def internal_target(page: str, link: str) -> str | None:
+    """The site path `link` on `page` points at ("../x" when it leaves the site), or None for a
+    link to another site."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or link.startswith("//"):
+        return None
+    if not parts.path:
+        return page
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
 
-    def ids_of(path: str) -> str:
-        if path not in ids:
-            ids[path] = _id_set(_parse(root / path).ids)
-        return ids[path]
 
-    for current in pages:
-        report.pages += 1
-        parsed = _parse(root / current)
-        ids.setdefault(current, _id_set(parsed.ids))
+def _site_files(root: Path) -> dict[str, str | None]:
+    """Every file of the site: its path, and for a page its size and modification time."""
+    files: dict[str, str | None] = {}
+    for folder, _, names in os.walk(root):
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in names:
+            stamp = None
+            if name.endswith(".html"):
+                info = os.stat(os.path.join(folder, name))
+                stamp = f"{info.st_size}:{info.st_mtime_ns}"
+            files[prefix + name] = stamp
+    return files
+
+
+@contextmanager
+def _memory_db(memory: Path | None) -> Iterator[sqlite3.Connection]:
+    """The remembered check, or an empty one (in a temporary file: the links of a large site
+    do not belong in RAM)."""
+    with tempfile.TemporaryDirectory(prefix="thidua-links-") as scratch:
+        path = Path(memory) if memory is not None else Path(scratch) / "links.sqlite"
+        db = _open_memory(path)
+        try:
+            yield db
+        finally:
+            db.close()
+
+
+def _open_memory(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        if db.execute("PRAGMA user_version").fetchone()[0] == MEMORY_FORMAT:
+            return db
+    except sqlite3.DatabaseError:      # not a database (a file broken by hand): start again
+        pass
+    db.close()
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.executescript(_SCHEMA + f"PRAGMA user_version = {MEMORY_FORMAT};")
+    return db
+
+
+class _Check:
+    """One check against the memory of the last one, in one transaction."""
+
+    def __init__(self, db: sqlite3.Connection, root: Path):
+        self.db, self.root = db, root
+        self.on_disk = _site_files(root)
+        self.ids: dict[str, int] = {}                        # path -> files.id
+        self.known: dict[str, str | None] = {}               # path of a file there last time -> stamp
+        for file_id, path, present, stamp in db.execute("SELECT id, path, present, stamp FROM files"):
+            self.ids[path] = file_id
+            if present:
+                self.known[path] = stamp
+        self.id_sets: dict[int, str] = {}
+        self.suspects: set[int] = set()        # targets whose links must be looked at again
+        self.pending: list[tuple[int, int, str, str]] = []    # links told after reading
+        self.unread: set[str] = set()
+
+    def run(self) -> LinkReport:
+        report = LinkReport()
+        self._forget_gone()
+        self._add_new_files()
+        changed = self._changed_pages()
+        self._read_pages(changed)
+        report.parsed = len(changed)
+        self._recheck()
+        report.pages = sum(1 for p in self.on_disk if p.endswith(".html"))
+        report.links = self.db.execute("SELECT count(*) FROM links").fetchone()[0]
+        report.broken = self.db.execute(
+            "SELECT f.path, l.link FROM links l JOIN files f ON f.id = l.page WHERE l.broken "
+            "ORDER BY f.path, l.link").fetchall()
+        return report
+
+    def _file_id(self, path: str) -> int:
+        if path not in self.ids:
+            self.ids[path] = self.db.execute(
+                "INSERT INTO files (path, present) VALUES (?, ?)", (path, int(path in self.on_disk))).lastrowid
+        return self.ids[path]
+
+    def _forget_gone(self) -> None:
+        gone = [self.ids[p] for p in self.known if p not in self.on_disk]
+        self.db.executemany("UPDATE files SET present = 0, stamp = NULL, ids = NULL WHERE id = ?",
+                            [(i,) for i in gone])
+        self.db.executemany("DELETE FROM links WHERE page = ?", [(i,) for i in gone])
+        self.suspects.update(gone)
+
+    def _add_new_files(self) -> None:
+        self.db.executemany("UPDATE files SET present = 1 WHERE id = ?",
+                            [(self.ids[p],) for p in self.on_disk if p not in self.known and p in self.ids])
+        self.db.executemany("INSERT INTO files (path, present) VALUES (?, 1)",
+                            [(p,) for p in self.on_disk if p not in self.ids])
+        self.ids.update(self.db.execute("SELECT path, id FROM files WHERE id > ?",
+                                        (max(self.ids.values(), default=0),)))
+
+    def _changed_pages(self) -> list[str]:
+        return sorted(p for p, stamp in self.on_disk.items()
+                      if stamp is not None and self.known.get(p) != stamp)
+
+    def _read_pages(self, pages: list[str]) -> None:
+        """Parse `pages` and store their links, each marked broken or not where that can be
+        told now; a fragment into a page not parsed yet waits for `_recheck`."""
+        self.unread = set(pages)
+        for page in pages:
+            self.unread.discard(page)          # its own ids are known before its links are read
+            self._read_page(page)
+
+    def _read_page(self, page: str) -> None:
+        page_id = self.ids[page]
+        parsed = _parse(self.root / page)
+        ids = _id_set(parsed.ids)
+        before = self.db.execute("SELECT ids FROM files WHERE id = ?", (page_id,)).fetchone()[0]
+        if before is not None and before != ids:      # links into a new page were broken
+            self.suspects.add(page_id)
+        self.db.execute("UPDATE files SET stamp = ?, ids = ? WHERE id = ?", (self.on_disk[page], ids, page_id))
+        self.id_sets[page_id] = ids
+        self.db.execute("DELETE FROM links WHERE page = ?", (page_id,))
+        rows = {}
         for link in parsed.links:
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or link.startswith("//"):
+            target = internal_target(page, link)
+            if target is None:
                 continue
-            report.links += 1
-            target = current if not parts.path else posixpath.normpath(
-                posixpath.join(posixpath.dirname(current), unquote(parts.path)))
-            if target.startswith("../") or not (root / target).is_file():
-                report.broken.append((current, link))
-            elif parts.fragment and target.endswith(".html") and \
-                    ("\n" in parts.fragment or f"\n{parts.fragment}\n" not in ids_of(target)):
-                report.broken.append((current, link))
+            target_id = self._file_id(target)
+            if target in self.unread and urlsplit(link).fragment:
+                self.pending.append((page_id, target_id, target, link))
+                broken = 1
+            else:
+                broken = int(self._is_broken(target, target_id, link))
+            rows[link] = (page_id, target_id, link, broken)
+        self.db.executemany("INSERT INTO links (page, target, link, broken) VALUES (?, ?, ?, ?)", rows.values())
+
+    def _recheck(self) -> None:
+        """Every link not decided while reading whose answer may have changed: those waiting
+        for a page, the broken ones, and those into a file that went or a page whose ids
+        changed."""
+        select = "SELECT l.page, l.target, f.path, l.link FROM links l JOIN files f ON f.id = l.target "
+        candidates = set(self.pending)
+        candidates.update(self.db.execute(select + "WHERE l.broken"))
+        for target in self.suspects:
+            candidates.update(self.db.execute(select + "WHERE l.target = ?", (target,)))
+        updates = [(int(self._is_broken(path, target, link)), page, link)
+                   for page, target, path, link in candidates]
+        self.db.executemany("UPDATE links SET broken = ? WHERE page = ? AND link = ?", updates)
+
+    def _is_broken(self, target: str, target_id: int, link: str) -> bool:
+        if target.startswith("../") or target not in self.on_disk:
+            return True
+        fragment = urlsplit(link).fragment
+        if not fragment or not target.endswith(".html"):
+            return False
+        return "\n" in fragment or f"\n{fragment}\n" not in self._id_set_of(target_id)
+
+    def _id_set_of(self, target_id: int) -> str:
+        if target_id not in self.id_sets:
+            row = self.db.execute("SELECT ids FROM files WHERE id = ?", (target_id,)).fetchone()
+            self.id_sets[target_id] = row[0] or ""
+        return self.id_sets[target_id]
+
+
+def check_site(root: str | Path, *, memory: str | Path | None = None) -> LinkReport:
+    """Check every internal link under `root`. With `memory` (a file path), remember what was
+    found there and read only what changed since the check that wrote it."""
+    with _memory_db(memory) as db:
+        db.execute("BEGIN")
+        try:
+            report = _Check(db, Path(root)).run()
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
     return report

@@ -72,6 +72,33 @@ def test_link_checker_finds_a_broken_link(tmp_path):
     assert sorted(link for _, link in check_site(tmp_path).broken) == ["#nowhere", "../b.html"]
 
 
+def test_a_remembered_link_check_finds_what_a_fresh_one_finds(tmp_path):
+    """Each step changes the site by hand: the check that remembers the last one must read only
+    the changed page and report what a check from nothing reports."""
+    site, memory = tmp_path / "site", tmp_path / "links.sqlite"
+    (site / "a").mkdir(parents=True)
+    page, other = site / "a" / "p.html", site / "a" / "q.html"
+    page.write_text('<a href="../b.html">x</a><a href="q.html#t">q</a>', encoding="utf-8")
+    other.write_text('<p id="t">t</p><a href="p.html">p</a>', encoding="utf-8")
+
+    def check(parsed: int) -> list[tuple[str, str]]:
+        remembered, fresh = check_site(site, memory=memory), check_site(site)
+        assert (remembered.links, remembered.broken) == (fresh.links, fresh.broken)
+        assert remembered.parsed == parsed and fresh.parsed == fresh.pages
+        return remembered.broken
+
+    assert check(parsed=2) == [("a/p.html", "../b.html")]
+    assert check(parsed=0) == [("a/p.html", "../b.html")]
+    (site / "b.html").write_text('<a href="a/q.html#t">q</a>', encoding="utf-8")        # the target appears
+    assert check(parsed=1) == []
+    other.write_text('<p id="u">renamed id</p>', encoding="utf-8")                     # an id goes
+    assert check(parsed=1) == [("a/p.html", "q.html#t"), ("b.html", "a/q.html#t")]
+    other.unlink()                                                                      # the page goes
+    assert check(parsed=0) == [("a/p.html", "q.html#t"), ("b.html", "a/q.html#t")]
+    memory.write_bytes(b"not a database")                                               # broken by hand
+    assert check(parsed=2) == [("a/p.html", "q.html#t"), ("b.html", "a/q.html#t")]
+
+
 def test_every_page_parses_without_errors(built):
     _, out, _ = built
     for page in html_files(out):

@@ -28,6 +28,8 @@ def test_site_command_builds_checks_links_and_reports(tmp_path):
                            capture_output=True, text=True, env={"SOURCE_DATE_EPOCH": "1700000000",
                                                                 "PATH": "/usr/bin:/bin", "HOME": str(Path.home())})
     assert " 0 written" in again.stderr
+    assert "(0 read), 0 broken" in again.stderr           # the check remembered every page
+    assert (tmp_path / "out.thidua-state" / "links.sqlite").is_file()
 
 
 def test_site_command_help_has_an_example():

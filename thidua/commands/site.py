@@ -9,6 +9,7 @@ import click
 from thidua.commands.options import open_store_from, quiet, store_options
 
 DEFAULT_SITE = Path("thidua-data") / "site"
+LINKS_MEMORY = "links.sqlite"
 
 
 @click.command(name="site")
@@ -19,9 +20,11 @@ DEFAULT_SITE = Path("thidua-data") / "site"
               help="Public address of the site, for the dump links in void.ttl "
                    "(default: https://w3id.org/thidua/).")
 @click.option("--check/--no-check", default=True, show_default=True,
-              help="Check every internal link of the built site.")
+              help="Check every internal link of the built site (after a rebuild, only the pages "
+                   "it rewrote are read again).")
 @click.option("--full", is_flag=True,
-              help="Read every graph and render every page again, ignoring the previous build's state.")
+              help="Read every graph, render every page and check every link again, ignoring the "
+                   "previous build's state.")
 @click.option("--state", "state_dir", type=click.Path(file_okay=False), default=None,
               help="Where the build keeps what the next build reuses (default: OUT.thidua-state beside OUT).")
 @click.pass_context
@@ -38,6 +41,7 @@ def command(ctx, store_path, endpoint, out_dir, base_url, check, full, state_dir
     """
     from thidua.site import build
     from thidua.site.linkcheck import check_site
+    from thidua.site.state import default_state_dir
 
     store = open_store_from(store_path, endpoint, **remote)
     try:
@@ -47,10 +51,15 @@ def command(ctx, store_path, endpoint, out_dir, base_url, check, full, state_dir
         store.close()
     click.echo(f"Site: {report.summary()} -> {out_dir}", err=True)
     if check:
-        links = check_site(out_dir)
+        # The check remembers each page's links beside the build's state: the next one reads
+        # only the pages this build rewrote.
+        memory = Path(state_dir or default_state_dir(Path(out_dir))) / LINKS_MEMORY
+        if full:
+            memory.unlink(missing_ok=True)
+        links = check_site(out_dir, memory=memory)
         for page, link in links.broken:
             click.echo(f"{out_dir}/{page}: broken link {link}", err=True)
-        click.echo(f"Links: {links.links} internal links in {links.pages} pages, "
+        click.echo(f"Links: {links.links} internal links in {links.pages} pages ({links.parsed} read), "
                    f"{len(links.broken)} broken", err=True)
         if not links.ok:
             sys.exit(1)
