@@ -37,11 +37,11 @@ def _path(location: str) -> Path:
     return cache_folder() / (hashlib.sha256(where.encode("utf-8")).hexdigest()[:24] + ".pickle")
 
 
-def state_key(doc_hashes: Mapping[str, str]) -> str:
-    """A digest of the store's documents and their content hashes."""
+def state_key(graph_hashes: Mapping[str, str]) -> str:
+    """A digest of the store's document graphs and their content hashes."""
     digest = hashlib.sha256()
-    for doc in sorted(doc_hashes):
-        digest.update(f"{doc}\t{doc_hashes[doc]}\n".encode("utf-8"))
+    for graph in sorted(graph_hashes):
+        digest.update(f"{graph}\t{graph_hashes[graph]}\n".encode("utf-8"))
     return digest.hexdigest()
 
 
