@@ -288,3 +288,10 @@ def test_rebuilds_append_rows_and_a_mostly_dead_rows_file_is_written_afresh(tmp_
     (fresh, small), = rows_files(out).items()
     assert fresh != first and small < size / 2
     store.close()
+
+
+def test_the_state_is_versioned_by_the_code_that_shapes_the_output():
+    from thidua.site.digests import output_files
+    files = output_files()
+    assert {"builder.py", "pages.py", "templates/base.html"} <= set(files)
+    assert "linkcheck.py" not in files          # it reads the site: a new checker keeps the state
