@@ -70,7 +70,9 @@ def test_serve_offers_the_site_and_sparql_and_stops_both(built):
         with pytest.raises(StoreUnavailable, match="HTTP"):
             endpoint.update("DROP ALL")  # read-only
         process.send_signal(signal.SIGINT)
-        assert process.wait(10) == 0
+        # Stopping is bounded (the server child gets STOP_TIMEOUT, then is killed), but a busy
+        # machine has taken more than 10 s for it: this bound says "stops", not "stops fast".
+        assert process.wait(60) == 0
         with pytest.raises(StoreUnavailable, match="connection refused"):
             endpoint.graphs()
     finally:
