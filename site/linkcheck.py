@@ -111,13 +111,16 @@ def _site_files(root: Path) -> dict[str, str | None]:
 def _memory_db(memory: Path | None) -> Iterator[sqlite3.Connection]:
     """The remembered check, or an empty one (in a temporary file: the links of a large site
     do not belong in RAM)."""
-    with tempfile.TemporaryDirectory(prefix="thidua-links-") as scratch:
-        path = Path(memory) if memory is not None else Path(scratch) / "links.sqlite"
-        db = _open_memory(path)
-        try:
-            yield db
-        finally:
-            db.close()
+    if memory is None:
+        with tempfile.TemporaryDirectory(prefix="thidua-links-") as scratch:
+            with _memory_db(Path(scratch) / "links.sqlite") as db:
+                yield db
+        return
+    db = _open_memory(Path(memory))
+    try:
+        yield db
+    finally:
+        db.close()
 
 
 def _open_memory(path: Path) -> sqlite3.Connection:
