@@ -81,15 +81,15 @@ def _id_set(ids: set[str]) -> str:
     return "\n" + "\n".join(sorted(ids)) + "\n"
 
 
-def internal_target(page: str, link: str) -> str | None:
-    """The site path `link` on `page` points at ("../x" when it leaves the site), or None for a
-    link to another site."""
+def internal_target(page: str, link: str) -> tuple[str, str] | None:
+    """The site path `link` on `page` points at ("../x" when it leaves the site) and its
+    fragment, or None for a link to another site."""
     parts = urlsplit(link)
     if parts.scheme or parts.netloc or link.startswith("//"):
         return None
     if not parts.path:
-        return page
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+        return page, parts.fragment
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))), parts.fragment
 
 
 def _site_files(root: Path) -> dict[str, str | None]:
@@ -171,9 +171,8 @@ class _Check:
         return report
 
     def _file_id(self, path: str) -> int:
-        if path not in self.ids:
-            self.ids[path] = self.db.execute(
-                "INSERT INTO files (path, present) VALUES (?, ?)", (path, int(path in self.on_disk))).lastrowid
+        if path not in self.ids:       # every file on disk has a row already: this one is missing
+            self.ids[path] = self.db.execute("INSERT INTO files (path, present) VALUES (?, 0)", (path,)).lastrowid
         return self.ids[path]
 
     def _forget_gone(self) -> None:
@@ -215,15 +214,16 @@ class _Check:
         self.db.execute("DELETE FROM links WHERE page = ?", (page_id,))
         rows = {}
         for link in parsed.links:
-            target = internal_target(page, link)
-            if target is None:
+            found = internal_target(page, link)
+            if found is None:
                 continue
+            target, fragment = found
             target_id = self._file_id(target)
-            if target in self.unread and urlsplit(link).fragment:
+            if target in self.unread and fragment:
                 self.pending.append((page_id, target_id, target, link))
                 broken = 1
             else:
-                broken = int(self._is_broken(target, target_id, link))
+                broken = int(self._is_broken(target, target_id, fragment))
             rows[link] = (page_id, target_id, link, broken)
         self.db.executemany("INSERT INTO links (page, target, link, broken) VALUES (?, ?, ?, ?)", rows.values())
 
@@ -236,14 +236,13 @@ class _Check:
         candidates.update(self.db.execute(select + "WHERE l.broken"))
         for target in self.suspects:
             candidates.update(self.db.execute(select + "WHERE l.target = ?", (target,)))
-        updates = [(int(self._is_broken(path, target, link)), page, link)
+        updates = [(int(self._is_broken(path, target, urlsplit(link).fragment)), page, link)
                    for page, target, path, link in candidates]
         self.db.executemany("UPDATE links SET broken = ? WHERE page = ? AND link = ?", updates)
 
-    def _is_broken(self, target: str, target_id: int, link: str) -> bool:
+    def _is_broken(self, target: str, target_id: int, fragment: str) -> bool:
         if target.startswith("../") or target not in self.on_disk:
             return True
-        fragment = urlsplit(link).fragment
         if not fragment or not target.endswith(".html"):
             return False
         return "\n" in fragment or f"\n{fragment}\n" not in self._id_set_of(target_id)
