@@ -28,12 +28,16 @@ LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "
                    "source": "src", "form": "action"}
 
 # Bump when what is remembered changes meaning: an older memory is then dropped, not misread.
-MEMORY_FORMAT = 1
+MEMORY_FORMAT = 2
+# A link is its page, its target file and its fragment. Its text is kept only when it is not
+# the one `_spelled` writes back (most are), so the link text of a large site (13M links at
+# 100k articles, 44 bytes each, stored twice with the target index) is not the memory's bulk.
 _SCHEMA = """
 CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,
                     present INTEGER NOT NULL, stamp TEXT, ids TEXT);
-CREATE TABLE links (page INTEGER NOT NULL, target INTEGER NOT NULL, link TEXT NOT NULL,
-                    broken INTEGER NOT NULL, PRIMARY KEY (page, link)) WITHOUT ROWID;
+CREATE TABLE links (page INTEGER NOT NULL, target INTEGER NOT NULL, fragment TEXT NOT NULL,
+                    spelling TEXT, broken INTEGER NOT NULL,
+                    PRIMARY KEY (page, target, fragment)) WITHOUT ROWID;
 CREATE INDEX links_by_target ON links (target);
 CREATE INDEX broken_links ON links (broken) WHERE broken;
 """
@@ -42,7 +46,7 @@ CREATE INDEX broken_links ON links (broken) WHERE broken;
 @dataclass
 class LinkReport:
     pages: int = 0
-    links: int = 0                    # distinct internal links, per page
+    links: int = 0                    # distinct internal links (target and fragment), per page
     parsed: int = 0                   # pages read by this check (the others were remembered)
     broken: list[tuple[str, str]] = field(default_factory=list)   # (page, link)
 
@@ -90,6 +94,18 @@ def internal_target(page: str, link: str) -> tuple[str, str] | None:
     if not parts.path:
         return page, parts.fragment
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))), parts.fragment
+
+
+def _spelled(page: str, target: str, fragment: str) -> str:
+    """The link to `target` (and `fragment`) that a page at `page` would usually write: the
+    relative path from the page's folder. Both paths are normalised site paths."""
+    folder = page.split("/")[:-1]
+    down = target.split("/")
+    common = 0
+    while common < len(folder) and common < len(down) - 1 and folder[common] == down[common]:
+        common += 1
+    path = "/".join([".."] * (len(folder) - common) + down[common:])
+    return f"{path}#{fragment}" if fragment else path
 
 
 def _site_files(root: Path) -> dict[str, str | None]:
@@ -152,7 +168,7 @@ class _Check:
                 self.known[path] = stamp
         self.id_sets: dict[int, str] = {}
         self.suspects: set[int] = set()        # targets whose links must be looked at again
-        self.pending: list[tuple[int, int, str, str]] = []    # links told after reading
+        self.pending: list[tuple[int, int, str, str]] = []    # (page, target, path, fragment) told after reading
         self.unread: set[str] = set()
 
     def run(self) -> LinkReport:
@@ -165,9 +181,11 @@ class _Check:
         self._recheck()
         report.pages = sum(1 for p in self.on_disk if p.endswith(".html"))
         report.links = self.db.execute("SELECT count(*) FROM links").fetchone()[0]
-        report.broken = self.db.execute(
-            "SELECT f.path, l.link FROM links l JOIN files f ON f.id = l.page WHERE l.broken "
-            "ORDER BY f.path, l.link").fetchall()
+        report.broken = sorted(
+            (page, spelling or _spelled(page, target, fragment))
+            for page, target, fragment, spelling in self.db.execute(
+                "SELECT p.path, t.path, l.fragment, l.spelling FROM links l "
+                "JOIN files p ON p.id = l.page JOIN files t ON t.id = l.target WHERE l.broken"))
         return report
 
     def _file_id(self, path: str) -> int:
@@ -215,30 +233,32 @@ class _Check:
         rows = {}
         for link in parsed.links:
             found = internal_target(page, link)
-            if found is None:
+            if found is None or found in rows:
                 continue
             target, fragment = found
             target_id = self._file_id(target)
             if target in self.unread and fragment:
-                self.pending.append((page_id, target_id, target, link))
+                self.pending.append((page_id, target_id, target, fragment))
                 broken = 1
             else:
                 broken = int(self._is_broken(target, target_id, fragment))
-            rows[link] = (page_id, target_id, link, broken)
-        self.db.executemany("INSERT INTO links (page, target, link, broken) VALUES (?, ?, ?, ?)", rows.values())
+            spelling = None if _spelled(page, target, fragment) == link else link
+            rows[found] = (page_id, target_id, fragment, spelling, broken)
+        self.db.executemany("INSERT INTO links (page, target, fragment, spelling, broken) VALUES (?, ?, ?, ?, ?)",
+                            rows.values())
 
     def _recheck(self) -> None:
         """Every link not decided while reading whose answer may have changed: those waiting
         for a page, the broken ones, and those into a file that went or a page whose ids
         changed."""
-        select = "SELECT l.page, l.target, f.path, l.link FROM links l JOIN files f ON f.id = l.target "
+        select = "SELECT l.page, l.target, f.path, l.fragment FROM links l JOIN files f ON f.id = l.target "
         candidates = set(self.pending)
         candidates.update(self.db.execute(select + "WHERE l.broken"))
         for target in self.suspects:
             candidates.update(self.db.execute(select + "WHERE l.target = ?", (target,)))
-        updates = [(int(self._is_broken(path, target, urlsplit(link).fragment)), page, link)
-                   for page, target, path, link in candidates]
-        self.db.executemany("UPDATE links SET broken = ? WHERE page = ? AND link = ?", updates)
+        updates = [(int(self._is_broken(path, target, fragment)), page, target, fragment)
+                   for page, target, path, fragment in candidates]
+        self.db.executemany("UPDATE links SET broken = ? WHERE page = ? AND target = ? AND fragment = ?", updates)
 
     def _is_broken(self, target: str, target_id: int, fragment: str) -> bool:
         if target.startswith("../") or target not in self.on_disk:

@@ -72,6 +72,19 @@ def test_link_checker_finds_a_broken_link(tmp_path):
     assert sorted(link for _, link in check_site(tmp_path).broken) == ["#nowhere", "../b.html"]
 
 
+def test_a_broken_link_is_reported_as_the_page_wrote_it(tmp_path):
+    """The memory keeps a link as its target and fragment, and its text only when that is not
+    the plain relative path: the report must still quote the page."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "p.html").write_text(
+        '<a href="./gone.html">1</a><a href="../a/gone.html#x">2</a><a href="sp%20ace.html">3</a>'
+        '<a href="q.html#missing">4</a><a href="../../out.html">5</a>', encoding="utf-8")
+    (tmp_path / "a" / "q.html").write_text('<p id="t">t</p>', encoding="utf-8")
+    broken = check_site(tmp_path, memory=tmp_path.parent / "links.sqlite").broken
+    assert sorted(link for _, link in broken) == ["../../out.html", "../a/gone.html#x", "./gone.html",
+                                                   "q.html#missing", "sp%20ace.html"]
+
+
 def test_a_remembered_link_check_finds_what_a_fresh_one_finds(tmp_path):
     """Each step changes the site by hand: the check that remembers the last one must read only
     the changed page and report what a check from nothing reports."""
