@@ -24,14 +24,17 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
+from thidua.site.urls import relative
+
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src",
                    "source": "src", "form": "action"}
 
 # Bump when what is remembered changes meaning: an older memory is then dropped, not misread.
 MEMORY_FORMAT = 2
 # A link is its page, its target file and its fragment. Its text is kept only when it is not
-# the one `_spelled` writes back (most are), so the link text of a large site (13M links at
-# 100k articles, 44 bytes each, stored twice with the target index) is not the memory's bulk.
+# the one `_spelled` writes back (the site's own links are), so the link text of a large site
+# (13M links at 100k articles, 44 bytes each, stored twice with the target index) is not the
+# memory's bulk.
 _SCHEMA = """
 CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,
                     present INTEGER NOT NULL, stamp TEXT, ids TEXT);
@@ -97,14 +100,9 @@ def internal_target(page: str, link: str) -> tuple[str, str] | None:
 
 
 def _spelled(page: str, target: str, fragment: str) -> str:
-    """The link to `target` (and `fragment`) that a page at `page` would usually write: the
-    relative path from the page's folder. Both paths are normalised site paths."""
-    folder = page.split("/")[:-1]
-    down = target.split("/")
-    common = 0
-    while common < len(folder) and common < len(down) - 1 and folder[common] == down[common]:
-        common += 1
-    path = "/".join([".."] * (len(folder) - common) + down[common:])
+    """The link to `target` (and `fragment`) as the site's pages write it (`urls.relative`:
+    up to the root, then down)."""
+    path = relative(target, page)
     return f"{path}#{fragment}" if fragment else path
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import html5lib
@@ -63,6 +64,17 @@ def test_no_broken_internal_links(built):
     links = check_site(out)
     assert links.links > 500
     assert links.broken == []
+
+
+def test_the_link_memory_keeps_no_text_for_the_sites_own_links(built, tmp_path):
+    """The memory writes a link back as the pages write it (urls.relative) and keeps the text of
+    the others: if the two drifted apart, every link's text would be kept again (1.4 GB instead
+    of 0.8 at 100k articles)."""
+    _, out, _ = built
+    check_site(out, memory=tmp_path / "links.sqlite")
+    with sqlite3.connect(tmp_path / "links.sqlite") as db:
+        kept = [text for (text,) in db.execute("SELECT spelling FROM links WHERE spelling IS NOT NULL")]
+    assert all(text.startswith("#") for text in kept), kept[:5]     # links within the page
 
 
 def test_link_checker_finds_a_broken_link(tmp_path):
