@@ -90,10 +90,17 @@ def parse_sequel_date(sentence: str) -> tuple[int, int, int | None] | None:
     return parse_date_at_head(sentence[m.end():]) if m else None
 
 
+# "Hướng dẫn số 1595/HD-HVCTQG ngày 13/02/2020": the date of a document cited, not of the event.
+_CITED = re.compile(r"\bsố\s+\d+[\w/.\-]*\s*$", re.IGNORECASE)
+
+
 def parse_date_inside(sentence: str) -> tuple[int, int, int | None] | None:
-    """(day, month, year or None) of "ngày 20/12" anywhere in `sentence`, or None."""
-    m = _ANYWHERE.search(sentence)
-    return _valid(m) if m else None
+    """(day, month, year or None) of "ngày 20/12" anywhere in `sentence` but in a document's
+    number, or None."""
+    for m in _ANYWHERE.finditer(sentence):
+        if not _CITED.search(sentence, max(0, m.start() - 40), m.start()):
+            return _valid(m)
+    return None
 
 
 def _valid(m: re.Match) -> tuple[int, int, int | None] | None:

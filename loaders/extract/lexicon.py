@@ -30,6 +30,22 @@ def surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def not_units() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Opening words (lower case) that look like a unit's head word but name no unit, by
+    their first word."""
+    table: dict[str, list] = {}
+    for line in _lines("extract-not-units.txt"):
+        words = tuple(line.lower().split())
+        table.setdefault(words[0], []).append(words)
+    return {first: tuple(entries) for first, entries in table.items()}
+
+
+@lru_cache(maxsize=1)
+def historical_names() -> frozenset[str]:
+    return frozenset(_lines("extract-historical-names.txt"))
+
+
+@lru_cache(maxsize=1)
 def honorifics() -> tuple[str, ...]:
     return tuple(sorted(_lines("extract-honorifics.txt"), key=len, reverse=True))
 
@@ -39,6 +55,20 @@ def stop_phrases() -> tuple[tuple[str, ...], ...]:
     """Stop phrases as lower-case word tuples, longest first."""
     phrases = {tuple(line.lower().split()) for line in _lines("extract-stopwords.txt")}
     return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def dash_compounds() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """The last word before the dash -> (words before, words after) of each paired field
+    ("kinh tế - xã hội"), in lower case, longest first."""
+    table: dict[str, list] = {}
+    for line in _lines("extract-dash-compounds.txt"):
+        parts = [part.lower().split() for part in line.split(" - ")]
+        for cut in range(1, len(parts)):            # "nông - lâm - ngư": at either dash
+            before = tuple(w for part in parts[:cut] for w in part + ["-"])[:-1]
+            after = tuple(w for part in parts[cut:] for w in part + ["-"])[:-1]
+            table.setdefault(before[-1], []).append((before, after))
+    return {k: tuple(sorted(set(v), key=lambda e: -len(e[1]))) for k, v in table.items()}
 
 
 @lru_cache(maxsize=1)

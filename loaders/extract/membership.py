@@ -23,6 +23,8 @@ TRIGGER = re.compile(
     r"|\bcó \d+ (?:đơn vị |cơ quan |địa phương )?thành viên\b"
     r"|\b\d+ (?:đơn vị|cơ quan|sở, ngành|địa phương|doanh nghiệp)(?: thành viên)? (?:của|trong) (?:khối|cụm)\b"
     r"|\b\d+ (?:đơn vị|cơ quan|địa phương|doanh nghiệp) thành viên\b"
+    # "của các đơn vị trong khối: A, B, C": without a count, only when a colon opens the list
+    r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành)(?: thành viên)? (?:của|trong) (?:khối|cụm)(?: thi đua)?\s*:"
     # "đại diện lãnh đạo các doanh nghiệp thành viên: A, B, C"
     r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành) thành viên\s*(?::|là|gồm))",
     re.IGNORECASE)
@@ -38,6 +40,10 @@ _GAP = re.compile(r"^[\s,;\-–+•*.]*(?:và)?[\s,;\-–+•*.]*(?:\(\d{1,2}\))
 _BLOC_WORD = re.compile(r"\b(?:khối|cụm)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;.]")
 _ASIDE = re.compile(r"\([^()]*\)")
+# "Cục Thống kê tỉnh - đơn vị trưởng khối; Văn phòng …": a dashed title after a member (read
+# as a head by leadership.py) is an aside too, not the end of the list.
+_TITLE_TAG = re.compile(r"^\s*-\s*(?:là\s+)?(?:đơn vị\s+)?(?:(?:phó\s+)?(?:trưởng|phó)\s+(?:khối|cụm)|"
+                        r"(?:khối|cụm)\s+(?:trưởng|phó))(?:\s+thi đua)?(?:\s+năm\s+\d{4})?", re.IGNORECASE)
 
 
 # Every TRIGGER phrase holds one of these; substring tests are far cheaper than the search.
@@ -74,7 +80,8 @@ def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[t
             out += [(k, name) for name in _bullets(sentences, s, ctx)]
             continue
         filler = _FILLER.match(body).end()
-        found = _unit_list(s, ctx, body_start + filler, body_end)
+        kind_names, used = _shared_kind(body[filler:])
+        found = kind_names + _unit_list(s, ctx, body_start + filler + used, body_end, after_shared=bool(kind_names))
         if found:
             out += [(k, name) for name in found]
         elif s.work.rstrip().endswith(":"):
@@ -111,14 +118,18 @@ def _token_at(tokens: list[Token], offset: int) -> int:
     return next((i for i, t in enumerate(tokens) if t.start >= offset), len(tokens))
 
 
-def _unit_list(s: Sentence, ctx: Context, start: int, end: int) -> list[str]:
+def _unit_list(s: Sentence, ctx: Context, start: int, end: int, after_shared: bool = False) -> list[str]:
+    """The units listed from `start`; `after_shared`: the list went on past a shared-head part
+    ("các sở Nội vụ, Tư pháp; Ban Dân tộc tỉnh, …"), so it may open with its separator."""
+    if after_shared:
+        start += len(_SEPARATOR.match(s.work, start).group())
     i0 = _token_at(s.tokens, start)
     i1 = _token_at(s.tokens, end)
     names, last_end = [], start
     for u in units_in(s.tokens, ctx, s.work, i0, i1):
         if names and u.name == names[-1]:     # "… đô thị (HUD)": the acronym just defined
             continue
-        gap = _ASIDE.sub(" ", s.work[last_end:s.tokens[u.start].start])
+        gap = _TITLE_TAG.sub(" ", _ASIDE.sub(" ", s.work[last_end:s.tokens[u.start].start]))
         if names and not _GAP.match(gap):
             break
         if not names and _BULLET.sub("", s.work[last_end:s.tokens[u.start].start]).strip(" :(-"):
@@ -126,6 +137,45 @@ def _unit_list(s: Sentence, ctx: Context, start: int, end: int) -> list[str]:
         names.append(u.name)
         last_end = s.tokens[u.end - 1].end
     return names
+
+
+# "các sở Nội vụ, Tài chính, Kế hoạch và Đầu tư": one lower-case head word shared by the items.
+_SHARED_KIND = re.compile(r"(?P<head>sở|cục|ban|chi cục)\s+(?=[A-ZĐÀ-Ỹ])")
+_SEPARATOR = re.compile(r"[\s,;]*(?:và\s+)?")
+_ITEM_END = re.compile(r"\s*(?:[,;]\s*|\s+và\s+(?=[A-ZĐÀ-Ỹ])|$)")
+
+
+def _shared_kind(body: str) -> tuple[list[str], int]:
+    """The items of a list opened by a shared lower-case head word, each with the head
+    ("sở Nội vụ, Tài chính" -> "Sở Nội vụ", "Sở Tài chính"), and how many characters of `body`
+    they take: a part of the list after a semicolon names its units in full. An item is the
+    longest standard name the head makes with it (lexicons/extract-agencies.txt: "Khoa học và
+    công nghệ"), else its words up to the next comma, semicolon or "và"."""
+    m = _SHARED_KIND.match(body)
+    if not m:
+        return [], 0
+    head = m.group("head").capitalize()
+    names, pos = [], m.end()
+    while pos < len(body) and body[pos].isupper():
+        end = pos + _agency_length(head, body[pos:])
+        if end == pos:
+            end = pos + _ITEM_END.search(body, pos).start() - pos
+        names.append(f"{head} {body[pos:end].strip().rstrip('.:')}")
+        sep = _ITEM_END.match(body, end)
+        if not sep or not sep.group().strip() or ";" in sep.group():
+            pos = end
+            break
+        pos = sep.end()
+    return (names, pos) if len(names) >= 2 else ([], 0)
+
+
+def _agency_length(head: str, rest: str) -> int:
+    """Characters of `rest` that "{head} {rest}" takes as a standard name, or 0."""
+    from thidua.loaders.extract.tokens import tokenize
+    from thidua.loaders.extract.units import agency_end
+    tokens = tokenize(f"{head} {rest[:120]}")
+    end = agency_end(tokens, 0)
+    return tokens[end - 1].end - len(head) - 1 if end else 0
 
 
 def _shared_head(body: str) -> list[str]:

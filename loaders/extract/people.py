@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from thidua.loaders.extract import lexicon
 from thidua.loaders.extract.tokens import Token, words_at
 from thidua.loaders.extract.units import (Context, cue_at, embedded_unit, honorific_at,
                                           match_unit, person_run, person_starts, role_at)
@@ -290,6 +291,10 @@ def people_in(tokens: list[Token], ctx: Context, text: str) -> list[Person]:
             continue
         p = person_at(tokens, i, ctx, text, bare_name=clause_start) \
             or title_first_person(tokens, i, ctx, text)
+        if p and p.name in lexicon.historical_names():     # a set phrase, not an attendee
+            i = max(p.chain_end, i + 1)
+            clause_start = False
+            continue
         if p:
             out.append(p)
             for pos in p.positions:

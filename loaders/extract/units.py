@@ -314,6 +314,8 @@ def _match_unit(tokens: list[Token], i: int, ctx: Context, text: str) -> Unit | 
     head = head_at(tokens, i)
     if agency is None and head is None:
         return None
+    if agency is None and _names_no_unit(tokens, i):
+        return None
     if head and head[1] == "area" and agency is None:
         return _area_unit(tokens, i, head[0], ctx, text)
     start_tail = agency if agency is not None else i + len(head[0])
@@ -324,6 +326,12 @@ def _match_unit(tokens: list[Token], i: int, ctx: Context, text: str) -> Unit | 
     end = _as_defined(tokens, i, end, ctx, text)
     name = _name(text, tokens, i, end, ctx)
     return Unit(i, end, name, kind, generic)
+
+
+def _names_no_unit(tokens: list[Token], i: int) -> bool:
+    """"Hội nghị", "Hội thảo": a head word's opening that names an event or a place."""
+    return any(tuple(t.lower for t in tokens[i:i + len(words)]) == words
+               for words in lexicon.not_units().get(tokens[i].lower, ()))
 
 
 def _as_defined(tokens: list[Token], i: int, end: int, ctx: Context, text: str) -> int:
@@ -340,6 +348,11 @@ def _as_defined(tokens: list[Token], i: int, end: int, ctx: Context, text: str) 
         if k is not None and tokens[k].end == stop:
             return k + 1
     return end
+
+
+def agency_end(tokens: list[Token], i: int) -> int | None:
+    """The end of the standard body's name at i (lexicons/extract-agencies.txt), or None."""
+    return _agency_at(tokens, i)
 
 
 def _agency_at(tokens: list[Token], i: int, any_case: bool = False) -> int | None:
@@ -381,6 +394,10 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
             if t.text == "-" and j + 1 < n and _continues_name(tokens, j + 1):
                 j += 1
                 continue
+            paired = dash_compound_end(tokens, j) if t.text == "-" else None
+            if paired:
+                j = paired
+                continue
             return j, False
         area = area_at(tokens, j)
         head = head_at(tokens, j) if area and t.is_cap else None
@@ -421,9 +438,24 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
     return j, False
 
 
+def dash_compound_end(tokens: list[Token], j: int) -> int | None:
+    """At the dash j of a paired field written in lower case ("kinh tế - xã hội",
+    lexicons/extract-dash-compounds.txt): the end of the field's second half, else None."""
+    if j == 0 or j + 1 >= len(tokens):
+        return None
+    for before, after in lexicon.dash_compounds().get(tokens[j - 1].lower, ()):
+        start, end = j - len(before), j + 1 + len(after)
+        if start >= 0 and end <= len(tokens) \
+                and tuple(t.lower for t in tokens[start:j]) == before \
+                and tuple(t.lower for t in tokens[j + 1:end]) == after:
+            return end
+    return None
+
+
 _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,11}$")
-# "Trường Trung học phổ thông Chu Văn An", "Trường Tiểu học Lê Lợi": schools bear people's names.
-_SCHOOL_LEVELS = {"thông", "học", "non", "chuyên", "sở"}
+# "Trường Trung học phổ thông Chu Văn An", "Trường Tiểu học Lê Lợi", "Trường Chính trị Nguyễn
+# Văn Cừ": schools bear people's names.
+_SCHOOL_LEVELS = {"thông", "học", "non", "chuyên", "sở", "trị"}
 
 
 def _acronym_closes(tokens: list[Token], j: int) -> int | None:

@@ -1,0 +1,97 @@
+"""Shapes found in real provincial portal articles outside the corpora (docs/holdout.md, "Real
+articles, 2026-12-04"). Every sentence here is new, written in those shapes with other units,
+places and people: the real articles themselves are not kept in the repository."""
+from __future__ import annotations
+
+from extract_helpers import facts, positions
+
+OPENING = "Sáng 14/3/2024, Khối thi đua các cơ quan tổng hợp tỉnh tổ chức hội nghị ký kết giao ước thi đua. "
+
+
+def _units(text: str, jurisdiction: str | None = "tỉnh Phú Yên") -> list[str]:
+    return [f["unit"] for f in facts(text, jurisdiction, None, "membership")]
+
+
+# -- bloc names ----------------------------------------------------------------------------
+def test_a_verb_phrase_after_a_bloc_name_is_not_part_of_it():
+    for verb in ("góp phần", "đồng chủ trì", "phối hợp", "tham gia"):
+        text = f"Sáng 5/1/2024, các đơn vị trong Khối thi đua Văn xã {verb} tổ chức hội nghị tổng kết."
+        assert [f["bloc"] for f in facts(text, ftype="event")] == ["Khối thi đua Văn xã"], verb
+
+
+# -- member lists --------------------------------------------------------------------------
+def test_a_list_after_the_units_of_the_bloc_and_a_colon():
+    text = OPENING + "Dự có lãnh đạo các đơn vị trong khối: Sở Y tế, Sở Công Thương và Sở Xây dựng."
+    assert _units(text) == ["Sở Y tế", "Sở Công Thương", "Sở Xây dựng"]
+
+
+def test_paired_fields_joined_by_a_dash_stay_in_the_unit_name():
+    text = OPENING + ("Khối gồm 3 đơn vị: Trung tâm Thông tin khoa học - công nghệ; "
+                      "Viện Quy hoạch kinh tế - xã hội; Cục Thống kê.")
+    assert _units(text) == ["Trung tâm Thông tin khoa học - công nghệ",
+                            "Viện Quy hoạch kinh tế - xã hội", "Cục Thống kê"]
+
+
+def test_a_dashed_head_title_after_the_first_member_does_not_end_the_list():
+    text = OPENING + ("Khối gồm 4 đơn vị: Sở Tư pháp - đơn vị trưởng khối; Sở Ngoại vụ; "
+                      "Thanh tra tỉnh; Ban Dân tộc tỉnh.")
+    assert _units(text) == ["Sở Tư pháp", "Sở Ngoại vụ", "Thanh tra tỉnh Phú Yên", "Ban Dân tộc tỉnh Phú Yên"]
+    assert [(f["unit"], f["role"]) for f in facts(text, "tỉnh Phú Yên", None, "head")] == [("Sở Tư pháp", "head")]
+
+
+def test_utility_branches_and_factories_open_a_member_list():
+    text = ("Sáng 14/3/2024, Khối thi đua các cơ quan Trung ương đóng trên địa bàn tỉnh tổ chức hội "
+            "nghị. Khối gồm: Truyền tải điện Phú Yên (Trưởng khối thi đua), Chi nhánh Ngân hàng "
+            "Phát triển Phú Yên, Cục Thuế tỉnh.")
+    assert _units(text) == ["Truyền tải điện Phú Yên", "Chi nhánh Ngân hàng Phát triển Phú Yên", "Cục Thuế tỉnh Phú Yên"]
+    assert [f["unit"] for f in facts(text, "tỉnh Phú Yên", None, "head")] == ["Truyền tải điện Phú Yên"]
+
+
+def test_one_lower_case_head_word_shared_by_the_items_then_full_names():
+    text = OPENING + ("Khối bao gồm: các sở Công Thương, Khoa học và công nghệ, Ngoại vụ; "
+                      "Ban Quản lý Khu kinh tế tỉnh, Văn phòng UBND tỉnh và Thanh tra tỉnh.")
+    assert _units(text) == ["Sở Công Thương", "Sở Khoa học và công nghệ", "Sở Ngoại vụ",
+                            "Ban Quản lý Khu kinh tế tỉnh Phú Yên",
+                            "Văn phòng Ủy ban nhân dân tỉnh Phú Yên", "Thanh tra tỉnh Phú Yên"]
+    text = OPENING + "Khối gồm các sở Y tế, Tài chính và Xây dựng."
+    assert _units(text) == ["Sở Y tế", "Sở Tài chính", "Sở Xây dựng"]
+
+
+def test_the_office_of_the_national_assembly_delegation_in_a_list():
+    text = OPENING + ("Tham dự có đại diện của 3 đơn vị trong Khối: Sở Nội vụ, Công an tỉnh, "
+                      "Văn phòng Đoàn Đại biểu Quốc hội tỉnh và đại diện Ban Thi đua - Khen thưởng tỉnh.")
+    assert _units(text) == ["Sở Nội vụ", "Công an tỉnh Phú Yên", "Văn phòng Đoàn Đại biểu Quốc hội tỉnh Phú Yên"]
+
+
+# -- heads ---------------------------------------------------------------------------------
+def test_the_conference_is_not_the_head_unit():
+    text = OPENING + "Tại Hội nghị, đơn vị Trưởng khối đã thông qua quy chế hoạt động của Khối."
+    assert facts(text, "tỉnh Phú Yên", None, "head") == []
+    assert "Hội nghị" not in _units(text)
+
+
+# -- people --------------------------------------------------------------------------------
+def test_central_committee_titles_before_a_provincial_one():
+    text = ("Dự hội nghị có đồng chí Lê Văn Tâm - Ủy viên dự khuyết Trung ương Đảng, Phó Bí thư "
+            "Thường trực Tỉnh ủy.")
+    assert positions(text, "tỉnh Phú Yên") == [
+        ("Lê Văn Tâm", "Ủy viên dự khuyết Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"),
+        ("Lê Văn Tâm", "Phó Bí thư Thường trực", "Tỉnh ủy Phú Yên")]
+
+
+def test_leaders_of_the_past_in_set_phrases_are_not_attendees():
+    text = ("Học tập tư tưởng của Chủ tịch Hồ Chí Minh về thi đua ái quốc, ông Trần Quốc Bảo - "
+            "Giám đốc Sở Nội vụ phát biểu.")
+    assert positions(text, "tỉnh Phú Yên") == [("Trần Quốc Bảo", "Giám đốc", "Sở Nội vụ")]
+
+
+def test_a_political_school_named_after_a_person():
+    text = "Dự có bà Phan Thị Thu - Phó Hiệu trưởng Trường Chính trị Nguyễn Văn Cừ tỉnh Phú Yên."
+    assert positions(text) == [("Phan Thị Thu", "Phó Hiệu trưởng", "Trường Chính trị Nguyễn Văn Cừ tỉnh Phú Yên")]
+
+
+# -- dates ---------------------------------------------------------------------------------
+def test_the_date_of_a_cited_document_is_not_the_events():
+    text = ("Thực hiện Kế hoạch số 45/KH-UBND ngày 02/01/2024 của UBND tỉnh, Khối thi đua các cơ "
+            "quan tổng hợp tỉnh đã tổ chức hội nghị ký kết giao ước thi đua vào ngày 14/3/2024.")
+    assert [f["date"] for f in facts(text, "tỉnh Phú Yên", None, "event")] == ["2024-03-14"]
