@@ -84,6 +84,14 @@ def test_link_checker_finds_a_broken_link(tmp_path):
     assert sorted(link for _, link in check_site(tmp_path).broken) == ["#nowhere", "../b.html"]
 
 
+def test_link_checker_reads_pages_as_utf8_and_skips_comments(tmp_path):
+    """A hand-made page may declare no charset: its ids and fragments are still UTF-8."""
+    (tmp_path / "a.html").write_text('<a href="b.html#đích">x</a><a href="b.html#khác">y</a>'
+                                     '<!-- <a href="gone.html">z</a> -->', encoding="utf-8")
+    (tmp_path / "b.html").write_text('<p id="đích">t</p>', encoding="utf-8")
+    assert check_site(tmp_path).broken == [("a.html", "b.html#khác")]
+
+
 def test_a_broken_link_is_reported_as_the_page_wrote_it(tmp_path):
     """The memory keeps a link as its target and fragment, and its text only when that is not
     the plain relative path: the report must still quote the page."""
