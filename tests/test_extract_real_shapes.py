@@ -95,3 +95,41 @@ def test_the_date_of_a_cited_document_is_not_the_events():
     text = ("Thực hiện Kế hoạch số 45/KH-UBND ngày 02/01/2024 của UBND tỉnh, Khối thi đua các cơ "
             "quan tổng hợp tỉnh đã tổ chức hội nghị ký kết giao ước thi đua vào ngày 14/3/2024.")
     assert [f["date"] for f in facts(text, "tỉnh Phú Yên", None, "event")] == ["2024-03-14"]
+
+
+# -- the second set (docs/holdout-real/real-2) ---------------------------------------------
+def test_a_unit_head_shared_over_provinces():
+    text = ("Sáng 12/3/2025, Cụm thi đua số 5, Bộ Công an tổ chức hội nghị ký kết giao ước thi đua. "
+            "Cụm gồm Công an các tỉnh Hà Giang, Yên Bái, Phú Thọ và Hòa Bình.")
+    assert _units(text, None) == ["Công an tỉnh Hà Giang", "Công an tỉnh Yên Bái", "Công an tỉnh Phú Thọ",
+                                  "Công an tỉnh Hòa Bình"]
+
+
+def test_a_unit_head_shared_over_the_names_after_a_colon():
+    text = ("Ngày 20/10/2014, Cụm thi đua số 2 tổ chức hội nghị. Cụm gồm các Trường THPT: Lê Lợi, "
+            "Trần Phú và Nguyễn Trãi.")
+    assert _units(text, None) == ["Trường Trung học phổ thông Lê Lợi", "Trường Trung học phổ thông Trần Phú",
+                                  "Trường Trung học phổ thông Nguyễn Trãi"]
+    text = "Ngày 20/10/2014, Khối thi đua các sở tổ chức hội nghị. Khối gồm: Sở Y tế, Sở Tư pháp và Sở Xây dựng."
+    assert _units(text, None) == ["Sở Y tế", "Sở Tư pháp", "Sở Xây dựng"]      # written in full: as they are
+
+
+def test_the_short_comrade_and_director_abbreviations():
+    text = "Dự có đ/c Phạm Thị Hoa - Thành ủy viên, Chủ tịch Hội LHPN Thành phố."
+    assert positions(text, "thành phố Cần Thơ") == [
+        ("Phạm Thị Hoa", "Thành ủy viên", "Thành ủy Cần Thơ"),
+        ("Phạm Thị Hoa", "Chủ tịch", "Hội Liên hiệp Phụ nữ thành phố Cần Thơ")]
+    assert positions("Ông Đỗ Văn Nam – GĐ Công ty Cấp nước Cần Thơ phát biểu.") == [
+        ("Đỗ Văn Nam", "Giám đốc", "Công ty Cấp nước Cần Thơ")]
+
+
+def test_a_photo_caption_without_a_dash_between_name_and_title():
+    text = "Đồng chí Vũ Thị Lan Phó Trưởng ban Tuyên giáo Tỉnh ủy phát biểu tại hội nghị."
+    assert positions(text, "tỉnh Nam Định") == [("Vũ Thị Lan", "Phó Trưởng ban", "Ban Tuyên giáo Tỉnh ủy Nam Định")]
+
+
+def test_voted_for_in_the_passive_then_proposed():
+    text = ("Sở Công Thương được suy tôn là đơn vị xuất sắc dẫn đầu phong trào thi đua, được đề "
+            "nghị tặng Cờ thi đua của UBND tỉnh.")
+    assert [(f["recipient"], f["status"]) for f in facts(text, "tỉnh Phú Yên", None, "award")] == [
+        ("Sở Công Thương", "proposed")]

@@ -68,8 +68,8 @@ def test_no_broken_internal_links(built):
 
 def test_the_link_memory_keeps_no_text_for_the_sites_own_links(built, tmp_path):
     """The memory writes a link back as the pages write it (urls.relative) and keeps the text of
-    the others: if the two drifted apart, every link's text would be kept again (1.4 GB instead
-    of 0.8 at 100k articles)."""
+    the others: if the two drifted apart, every link's text would be kept again (1.36 GB instead
+    of 0.76 at 100k articles)."""
     _, out, _ = built
     check_site(out, memory=tmp_path / "links.sqlite")
     with sqlite3.connect(tmp_path / "links.sqlite") as db:

@@ -253,7 +253,9 @@ def _recipients_before(tokens, start, clause_start, text, ctx, people) -> list[t
     before = text[tokens[clause_start].start:tokens[start].start] if start > clause_start else ""
     verbs = list(_SUBJECT_VERB.finditer(before))
     voted = list(_VOTED.finditer(before))
-    if voted:
+    # "A được suy tôn là đơn vị dẫn đầu, được đề nghị tặng …": voted for in the passive, A is the
+    # subject, read as for "A được tặng".
+    if voted and not before[:voted[-1].start()].rstrip().endswith("được"):
         k = _token_at(tokens, tokens[clause_start].start + voted[-1].end())
         return _read_list(tokens, k, start, start, text, ctx, False)[0]
     if not verbs:
@@ -287,7 +289,7 @@ def _group_before(tokens, clause_start, offset, text, ctx, people) -> list[tuple
     group = [items[-1]]
     for prev in reversed(items[:-1]):
         between = text[tokens[prev[1] - 1].end:tokens[group[0][0]].start].strip()
-        if between in (",", "và"):
+        if between in (",", "và", ";"):
             group.insert(0, prev)
         else:
             break

@@ -35,6 +35,10 @@ _AREAS = r"(?P<area>tỉnh, thành phố|quận|huyện|tỉnh|thành phố|th�
 _SHARED_AREA = re.compile(r"^(?:các\s+)?(?:\d+\s+)?" + _AREAS + r"\s*:?\s*(?=[A-ZĐÀ-Ỹ0-9])")
 # "Sở Tư pháp 6 tỉnh: Thanh Hóa, …", "Liên đoàn Lao động 7 tỉnh, thành phố: Cần Thơ, …"
 _SHARED_HEAD = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:()]{1,40}?)\s+\d+\s+" + _AREAS + r"\b[^:()]{0,40}?:\s*")
+# "Công an các tỉnh Cao Bằng, Lào Cai và Sơn La": a unit's head shared over places
+_SHARED_PLACES = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s+các\s+" + _AREAS + r"\s*:?\s*(?=[A-ZĐÀ-Ỹ])")
+# "các Trường THPT: Nguyễn Du, Trần Phú": a unit's head shared over the names after a colon
+_SHARED_NAMED = re.compile(r"^(?:các\s+)?(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s*:\s*(?=[A-ZĐÀ-Ỹ])")
 _BULLET = re.compile(r"^\s*(?:[-•+*–]|\(?\d{1,2}[.)])\s*")
 _GAP = re.compile(r"^[\s,;\-–+•*.]*(?:và)?[\s,;\-–+•*.]*(?:\(\d{1,2}\))?\s*$")
 _BLOC_WORD = re.compile(r"\b(?:khối|cụm)\b", re.IGNORECASE)
@@ -179,13 +183,18 @@ def _agency_length(head: str, rest: str) -> int:
 
 
 def _shared_head(body: str) -> list[str]:
-    """"các quận: Ba Đình, Đống Đa …" / "Sở Tư pháp 6 tỉnh: Thanh Hóa, …" -> full names."""
+    """"các quận: Ba Đình, Đống Đa …" / "Sở Tư pháp 6 tỉnh: Thanh Hóa, …" / "Công an các tỉnh
+    Cao Bằng, Lào Cai …" / "các Trường THPT: Nguyễn Du, Trần Phú …" -> full names."""
     body = body.strip()
-    m = _SHARED_AREA.match(body) or _SHARED_HEAD.match(body)
+    m = _SHARED_AREA.match(body) or _SHARED_HEAD.match(body) or _unit_headed(_SHARED_PLACES.match(body))
+    area = m.group("area").lower() if m else None
     if not m:
-        return []
+        m = _unit_headed(_SHARED_NAMED.match(body))
+        if not m:
+            return []
     head = (m.groupdict().get("head") or "").strip()
-    area = m.group("area").lower()
+    if not area and body.startswith(head.split()[0] + " ", m.end()):
+        return []         # "các Sở: Sở Y tế, …": names written in full, an ordinary list
     items = re.split(r",\s*|\s+và\s+", body[m.end():])
     names = []
     for item in items:
@@ -198,10 +207,24 @@ def _shared_head(body: str) -> list[str]:
                 break
         if not run:
             break
-        names.append(_with_area(head, area, " ".join(run)))
+        names.append(_with_area(head, area, " ".join(run)) if area else _with_head(head, " ".join(run)))
         if len(run) < len(words):
             break
     return names if len(names) >= 2 else []
+
+
+def _unit_headed(m: re.Match | None) -> re.Match | None:
+    """`m` when its shared head begins with a unit's head word ("Công an", "Trường"), else None."""
+    if m is None:
+        return None
+    words = tuple(m.group("head").split())
+    return m if any(words[:len(h)] == h for h, _ in lexicon.unit_heads()) else None
+
+
+def _with_head(head: str, item: str) -> str:
+    """"Trường Trung học phổ thông" + "Nguyễn Du" (and + "Trường Chinh", a school named after a
+    person); an item that repeats the whole head stays as it is."""
+    return item if item.startswith(head + " ") else f"{head} {item}"
 
 
 def _with_area(head: str, area: str, place: str) -> str:

@@ -115,6 +115,8 @@ def title_first_person(tokens: list[Token], i: int, ctx: Context, text: str) -> 
 def read_chain(tokens: list[Token], pos: int, p: Person, ctx: Context, text: str) -> int:
     """Read " - title org, title org (đơn vị Trưởng khối năm X)" after a name; return its end."""
     n = len(tokens)
+    if pos == p.end and role_at(tokens, pos):   # a photo caption: "Đồng chí Lê Minh Phó Trưởng ban …"
+        pos = _segment(tokens, pos, p, ctx, text)
     while pos < n and tokens[pos].text in ("-", ",", "("):
         paren = tokens[pos].text == "("
         seg = pos + 1
