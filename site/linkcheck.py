@@ -33,9 +33,9 @@ LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "
 # Bump when what is remembered changes meaning: an older memory is then dropped, not misread.
 MEMORY_FORMAT = 2
 # A link is its page, its target file and its fragment. Its text is kept only when it is not
-# the one `_spelled` writes back (the site's own links are), so the link text of a large site
-# (13M links at 100k articles, 44 bytes each, stored twice with the target index) is not the
-# memory's bulk.
+# the one `_spelled` writes back (the site's own links are): at 100k articles the memory of
+# 12.5M links is 0.76 GB, against 1.9 GB when each link's text (44 bytes) was stored, twice
+# with the target index.
 _SCHEMA = """
 CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,
                     present INTEGER NOT NULL, stamp TEXT, ids TEXT);
@@ -167,7 +167,7 @@ class _Check:
                 self.known[path] = stamp
         self.id_sets: dict[int, str] = {}
         self.suspects: set[int] = set()        # targets whose links must be looked at again
-        self.pending: list[tuple[int, int, str, str]] = []    # (page, target, path, fragment) told after reading
+        self.pending: list[tuple[int, int, str, str]] = []    # (page, target, path, fragment): told after reading
         self.unread: set[str] = set()
 
     def run(self) -> LinkReport:

@@ -12,8 +12,8 @@ import re
 
 from thidua.loaders.extract import lexicon
 from thidua.loaders.extract.sentences import Sentence
-from thidua.loaders.extract.tokens import Token
-from thidua.loaders.extract.units import Context, match_unit, units_in
+from thidua.loaders.extract.tokens import Token, tokenize
+from thidua.loaders.extract.units import Context, agency_end, match_unit, units_in
 from thidua.text import fold
 
 TRIGGER = re.compile(
@@ -163,7 +163,7 @@ def _shared_kind(body: str) -> tuple[list[str], int]:
     while pos < len(body) and body[pos].isupper():
         end = pos + _agency_length(head, body[pos:])
         if end == pos:
-            end = pos + _ITEM_END.search(body, pos).start() - pos
+            end = _ITEM_END.search(body, pos).start()
         names.append(f"{head} {body[pos:end].strip().rstrip('.:')}")
         sep = _ITEM_END.match(body, end)
         if not sep or not sep.group().strip() or ";" in sep.group():
@@ -175,8 +175,6 @@ def _shared_kind(body: str) -> tuple[list[str], int]:
 
 def _agency_length(head: str, rest: str) -> int:
     """Characters of `rest` that "{head} {rest}" takes as a standard name, or 0."""
-    from thidua.loaders.extract.tokens import tokenize
-    from thidua.loaders.extract.units import agency_end
     tokens = tokenize(f"{head} {rest[:120]}")
     end = agency_end(tokens, 0)
     return tokens[end - 1].end - len(head) - 1 if end else 0
