@@ -133,3 +133,18 @@ def test_voted_for_in_the_passive_then_proposed():
             "nghị tặng Cờ thi đua của UBND tỉnh.")
     assert [(f["recipient"], f["status"]) for f in facts(text, "tỉnh Phú Yên", None, "award")] == [
         ("Sở Công Thương", "proposed")]
+
+
+def test_a_date_without_a_year_takes_the_school_year():
+    text = ("Ngày 15-10, tại Trường THPT Lê Lợi, Cụm thi đua số 4 tổ chức hội nghị ký kết giao ước "
+            "thi đua năm học 2014 - 2015.")
+    assert [f["date"] for f in facts(text, ftype="event")] == ["2014-10-15"]
+    text = "Ngày 12-3, Cụm thi đua số 4 tổ chức hội nghị sơ kết học kỳ I năm học 2014 - 2015."
+    assert [f["date"] for f in facts(text, ftype="event")] == ["2015-03-12"]
+
+
+def test_a_provincial_youth_union_written_with_a_small_d_heads_the_bloc():
+    text = ("Sáng ngày 04/3/2021, tại cơ quan Tỉnh đoàn Phú Yên (đơn vị Trưởng khối), Khối thi đua "
+            "Mặt trận - Đoàn thể tỉnh tổ chức hội nghị ký kết giao ước thi đua năm 2021.")
+    assert [(f["unit"], f["year"], f["role"]) for f in facts(text, "tỉnh Phú Yên", None, "head")] == [
+        ("Tỉnh đoàn Phú Yên", 2021, "head")]

@@ -46,6 +46,8 @@ _REVIEWED_LOWER = re.compile(_REVIEWED_WORDS)
 _OPENED_LOWER = re.compile(_OPENED_WORDS)
 _AWARDS_OF = re.compile(r"(?=[qk])(?:quyết định khen thưởng năm (\d{4})|khen thưởng năm (\d{4})\s*:)",
                         re.IGNORECASE)
+# "nhiệm vụ năm học 2013 - 2014": schools and their clusters count in school years.
+_SCHOOL_YEAR = re.compile(r"năm học (\d{4})\s*-\s*(?:\d{4}|\d{2})(?!\d)", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(?:năm\s+)(\d{4})(?!\d)")
 
 
@@ -131,6 +133,10 @@ def article_years(event_sentence: str | None, text: str, event_year: int | None,
             reviewed = opened - 1
         if reviewed and opened:
             return Years(reviewed, opened, bool(stated), _awards_year(text, lower))
+    school = _SCHOOL_YEAR.search(text) if event_year is None else None
+    if school:      # a school year opens in September: a date from then on is in its first year
+        first = int(school.group(1))
+        return Years(first, first + 1, False, _awards_year(text, lower))
     year = event_year or _year_of(published)
     if year is None:
         return Years(None, None)
