@@ -60,7 +60,7 @@ class LinkReport:
 
 
 @dataclass
-class _PageLinks:
+class PageLinks:
     links: list[str] = field(default_factory=list)     # in document order
     ids: set[str] = field(default_factory=set)
 
@@ -73,8 +73,9 @@ _LINKS = etree.XPath("|".join(f"//{tag}/@{attribute}" for tag, attribute in LINK
 _IDS = etree.XPath("//@id|//a/@name")
 
 
-def _parse(path: Path) -> _PageLinks:
-    page = _PageLinks()
+def parse_page(path: Path) -> PageLinks:
+    """The links (in document order) and ids of the page at `path`."""
+    page = PageLinks()
     data = path.read_bytes()
     root = etree.fromstring(data, _HTML) if data.strip() else None
     if root is not None:
@@ -221,7 +222,7 @@ class _Check:
 
     def _read_page(self, page: str) -> None:
         page_id = self.ids[page]
-        parsed = _parse(self.root / page)
+        parsed = parse_page(self.root / page)
         ids = _id_set(parsed.ids)
         before = self.db.execute("SELECT ids FROM files WHERE id = ?", (page_id,)).fetchone()[0]
         if before is not None and before != ids:      # links into a new page were broken
