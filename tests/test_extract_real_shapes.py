@@ -148,3 +148,33 @@ def test_a_provincial_youth_union_written_with_a_small_d_heads_the_bloc():
             "Mặt trận - Đoàn thể tỉnh tổ chức hội nghị ký kết giao ước thi đua năm 2021.")
     assert [(f["unit"], f["year"], f["role"]) for f in facts(text, "tỉnh Phú Yên", None, "head")] == [
         ("Tỉnh đoàn Phú Yên", 2021, "head")]
+
+
+# -- the third set (scored once unseen, then read) -----------------------------------------
+def test_communes_sharing_the_area_word():
+    text = ("Sáng 9/3/2024, Cụm thi đua số 3 tổ chức hội nghị. Cụm thi đua số 3 gồm các xã: Tân Lập, "
+            "Hòa Bình, Phú Mỹ và Long Hưng.")
+    assert _units(text, "tỉnh Đồng Tháp") == ["xã Tân Lập", "xã Hòa Bình", "xã Phú Mỹ", "xã Long Hưng"]
+
+
+def test_directors_general_named_after_their_title():
+    text = ("Dự hội nghị có Tổng cục trưởng Tổng cục Thống kê Lê Văn Hải; Quyền Tổng cục trưởng "
+            "Tổng cục Thuế Đỗ Minh Tâm.")
+    assert positions(text) == [("Lê Văn Hải", "Tổng cục trưởng", "Tổng cục Thống kê"),
+                               ("Đỗ Minh Tâm", "Quyền Tổng cục trưởng", "Tổng cục Thuế")]
+    assert positions("Dự có bà Lê Thị Hoa - Phó Vụ trưởng Vụ Thi đua, Khen thưởng, Bộ Y tế.")[0][2] == \
+        "Vụ Thi đua, Khen thưởng"
+
+
+def test_a_bloc_word_followed_by_and_is_no_bloc_name():
+    text = ("Ngày 20/12/2020, Cụm thi đua số 1 tổ chức hội nghị tổng kết. Các đơn vị nghe báo cáo "
+            "hoạt động của Cụm thi đua và tự đánh giá kết quả.")
+    assert [f["bloc"] for f in facts(text, ftype="event")] == ["Cụm thi đua số 1"]
+
+
+def test_an_issuer_named_straight_after_the_award():
+    for text, award in (("Hội Nhà báo tỉnh được tặng Cờ thi đua UBND tỉnh.", "Cờ thi đua Ủy ban nhân dân tỉnh Yên Bái"),
+                        ("Công an tỉnh Yên Bái được tặng Bằng khen Bộ Công an.", "Bằng khen Bộ Công an"),
+                        ("Hội nghị suy tôn Hội Chữ thập đỏ tỉnh nhận Cờ thi đua Chính Phủ.", "Cờ thi đua Chính Phủ")):
+        assert [f["award"] for f in facts(text, "tỉnh Yên Bái", None, "award")] == [award], text
+    assert [f["award"] for f in facts("Ông Lê Văn An trao Bằng khen cho Sở Y tế.", "tỉnh Yên Bái", None, "award")] == ["Bằng khen"]

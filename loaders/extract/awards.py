@@ -133,7 +133,7 @@ def _award_end(tokens, j, surface, ctx, text):
         return j, None
     if j < n and tokens[j].lower in ("xuất", "chuyên") and j + 1 < n:
         j += 2
-    if j < n and words_at(tokens, j, ("Chính", "phủ")):
+    if j < n and words_at(tokens, j, ("chính", "phủ"), lower=True):      # "Chính Phủ" too
         return j + 2, None
     if j < n and tokens[j].lower == "của":
         k = j + 1
@@ -146,7 +146,15 @@ def _award_end(tokens, j, surface, ctx, text):
             return u.end, u
         if k > j + 1:
             return k, None
+    u = match_unit(tokens, j, ctx, text) if j < n else None
+    if u and u.name.startswith(_ISSUING_BODIES):       # "Cờ thi đua UBND tỉnh": "của" left out
+        return u.end, u
     return j, None
+
+
+# Bodies that issue awards, named straight after the award without "của"; any other unit there
+# is more likely its recipient ("tặng Bằng khen Sở Y tế").
+_ISSUING_BODIES = ("Ủy ban nhân dân", "Bộ ")
 
 
 def _with_issuer(name: str, tokens, start, text, ctx) -> str:

@@ -104,7 +104,7 @@ def _name_end(toks: list[Token], j: int) -> int:
             continue
         if t.lower == "và":
             nxt = toks[j + 1] if j + 1 < n else None
-            if nxt is None or nxt.lower in ("khối", "cụm") or head_at(toks, j + 1) \
+            if j == start or nxt is None or nxt.lower in ("khối", "cụm") or head_at(toks, j + 1) \
                     or honorific_at(toks, j + 1):
                 break
             j += 1

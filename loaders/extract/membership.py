@@ -30,7 +30,7 @@ TRIGGER = re.compile(
     re.IGNORECASE)
 _FILLER = re.compile(r"^(?:\s*(?:các|\d+|đơn vị|cơ quan|địa phương|thành viên|sở, ngành|là|:))*\s*",
                      re.IGNORECASE)
-_AREAS = r"(?P<area>tỉnh, thành phố|quận|huyện|tỉnh|thành phố|thị xã)"
+_AREAS = r"(?P<area>tỉnh, thành phố|quận|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn)"
 # "các quận: Ba Đình, …", "6 quận: 1, 3 …", "các tỉnh Kon Tum, Gia Lai …"
 _SHARED_AREA = re.compile(r"^(?:các\s+)?(?:\d+\s+)?" + _AREAS + r"\s*:?\s*(?=[A-ZĐÀ-Ỹ0-9])")
 # "Sở Tư pháp 6 tỉnh: Thanh Hóa, …", "Liên đoàn Lao động 7 tỉnh, thành phố: Cần Thơ, …"
