@@ -128,3 +128,23 @@ def _loose(name: str, doc: str, jurisdictions) -> str:
     s = norm_org(name, place_suffixes(jurisdictions.get(doc)))
     s = re.sub(r"\b(tỉnh|thành phố|quận|huyện|thị xã)\b", " ", s)
     return " ".join(fold(s).split())
+
+
+REAL_SETS = sorted((Path(__file__).resolve().parent.parent / "docs" / "holdout-real").glob("real-*"))
+
+
+def test_the_real_article_sets_are_found():
+    assert [p.name for p in REAL_SETS] == ["real-1", "real-2", "real-3", "real-4"]
+
+
+@pytest.mark.parametrize("folder", REAL_SETS, ids=lambda p: p.name)
+def test_real_article_sets_name_their_sources_and_carry_well_formed_gold(folder):
+    """docs/holdout-real keeps each real article's URL and gold facts, not its text: every fact
+    must belong to a document the manifest gives a URL for, and carry its type's fields."""
+    from thidua.loaders.reading import read_manifest
+    manifest = read_manifest(folder / "manifest.tsv")
+    assert len(manifest) == 10 and all(row.get("url", "").startswith("http") for row in manifest.values())
+    facts = _read_jsonl(folder / "gold.jsonl")
+    assert {f["doc"] for f in facts} <= set(manifest) and len(facts) > 50
+    for fact in facts:
+        assert fact["type"] in FIELDS and all(k in fact for k in FIELDS[fact["type"]]), fact
