@@ -152,9 +152,10 @@ def _award_end(tokens, j, surface, ctx, text):
     return j, None
 
 
-# Bodies that issue awards, named straight after the award without "của"; any other unit there
-# is more likely its recipient ("tặng Bằng khen Sở Y tế").
-_ISSUING_BODIES = ("Ủy ban nhân dân", "Bộ ")
+# Bodies that issue flags and certificates (provinces and ministries), named straight after the
+# award without "của"; any other unit there is more likely its recipient ("tặng Bằng khen Sở Y
+# tế", "Giấy khen Ủy ban nhân dân xã …").
+_ISSUING_BODIES = ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân thành phố", "Bộ ")
 
 
 def _with_issuer(name: str, tokens, start, text, ctx) -> str:
