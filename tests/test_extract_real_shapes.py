@@ -179,3 +179,31 @@ def test_an_issuer_named_straight_after_the_award():
                         ("Hội nghị suy tôn Hội Chữ thập đỏ tỉnh nhận Cờ thi đua Chính Phủ.", "Cờ thi đua Chính Phủ")):
         assert [f["award"] for f in facts(text, "tỉnh Yên Bái", None, "award")] == [award], text
     assert [f["award"] for f in facts("Ông Lê Văn An trao Bằng khen cho Sở Y tế.", "tỉnh Yên Bái", None, "award")] == ["Bằng khen"]
+
+
+# -- the fourth set (scored once unseen, then read) ----------------------------------------
+def test_a_procuracy_shared_over_provinces_with_titles_in_parentheses():
+    text = ("Sáng 9/3/2024, Cụm thi đua số 6 tổ chức hội nghị. Cụm gồm VKSND các tỉnh: Lào Cai (đơn vị "
+            "Cụm trưởng), Yên Bái (đơn vị Cụm phó), Hà Giang và Tuyên Quang.")
+    assert _units(text, None) == ["Viện kiểm sát nhân dân tỉnh Lào Cai", "Viện kiểm sát nhân dân tỉnh Yên Bái",
+                                  "Viện kiểm sát nhân dân tỉnh Hà Giang", "Viện kiểm sát nhân dân tỉnh Tuyên Quang"]
+
+
+def test_a_bloc_numbered_without_so_and_colleges_named_after_people():
+    text = ("Tại tỉnh Cà Mau, Khối thi đua 12 tổ chức hội nghị ngày 9/3/2019. Khối gồm: Trường Cao đẳng "
+            "Lê Quý Đôn, Trường Cao đẳng Y tế Cà Mau.")
+    assert [f["bloc"] for f in facts(text, ftype="event")] == ["Khối thi đua 12"]
+    assert _units(text, "tỉnh Cà Mau") == ["Trường Cao đẳng Lê Quý Đôn", "Trường Cao đẳng Y tế Cà Mau"]
+
+
+def test_television_broadcasters_as_members():
+    text = ("Ngày 28/7/2023, Cụm thi đua số 11 tổ chức hội nghị. Cụm gồm 3 đơn vị: Truyền hình Công an "
+            "nhân dân (Cụm trưởng), Truyền hình Quốc phòng Việt Nam, Đài Truyền hình Kỹ thuật số VTC.")
+    assert _units(text, None) == ["Truyền hình Công an nhân dân", "Truyền hình Quốc phòng Việt Nam",
+                                  "Đài Truyền hình Kỹ thuật số VTC"]
+
+
+def test_the_recipient_after_cho_don_vi():
+    text = "Hội nghị nhất trí đề nghị tặng cờ thi đua năm 2022 cho đơn vị Hội Nông dân huyện Cẩm Mỹ."
+    assert [(f["recipient"], f["status"], f["year"]) for f in facts(text, "tỉnh Đồng Nai", None, "award")] == [
+        ("Hội Nông dân huyện Cẩm Mỹ", "proposed", 2022)]

@@ -37,7 +37,7 @@ _SUBJECT_AUTHORITY = re.compile(
     r"\s+(?:đã\s+)?tặng\s*$")
 _SUBJECT_VERB = re.compile(r"(?:\bđược\b|\bvinh dự\b|\bđón nhận\b|\bnhận\b)")
 _LIST_FILLER = re.compile(r"^\s*(?:(?:\d+|các)\s+(?:đơn vị|cá nhân|tập thể)\b[^;]*?(?:\bgồm\b|\blà\b|:)\s*:?"
-                          r"|tập thể\s+)", re.IGNORECASE)
+                          r"|tập thể\s+|đơn vị\s+)", re.IGNORECASE)
 _YEAR_BITS = re.compile(r"năm (\d{4})|giai đoạn (\d{4})\s*-\s*(\d{4})|(\d{4})\s*-\s*(\d{4})")
 _STOP_LIST = ("vì", "đã", "để", "do", "nhân", "với", "theo", "trong", "có", "góp")
 _TITLE_WORD = re.compile(r"^danh hiệu\s+", re.IGNORECASE)

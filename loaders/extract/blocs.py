@@ -17,6 +17,7 @@ from thidua.loaders.extract.units import (Context, area_at, award_at, head_at, h
                                           is_stop, place_end, resolve_place, role_at)
 
 _ROMAN = re.compile(r"^(?:[IVXL]+|\d+)$")
+_BARE_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")     # not a year: "giao ước thi đua 2023"
 _COMMA_CONTINUES = (("ngành",), ("đoàn", "thể"), ("thành", "phố"), ("huyện",), ("thị", "xã"))
 _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,11}$")
 # Lower-case words that open a new clause after a comma, not one more kind of member.
@@ -62,8 +63,9 @@ def find_mentions(s: Sentence, ctx: Context) -> list[Mention]:
 
 def _name_end(toks: list[Token], j: int) -> int:
     n = len(toks)
-    if j < n and toks[j].lower == "số" and j + 1 < n and _ROMAN.match(toks[j + 1].text):
-        j += 2
+    numbered = j < n and toks[j].lower in ("số", "thứ") and j + 1 < n and _ROMAN.match(toks[j + 1].text)
+    if numbered or (j < n and _BARE_NUMBER.match(toks[j].text)):       # "Khối thi đua 10"
+        j += 2 if numbered else 1
         area = area_at(toks, j) if j < n else None
         if area:
             k = j + len(area.split())

@@ -193,7 +193,8 @@ def _shared_head(body: str) -> list[str]:
     head = (m.groupdict().get("head") or "").strip()
     if not area and body.startswith(head.split()[0] + " ", m.end()):
         return []         # "các Sở: Sở Y tế, …": names written in full, an ordinary list
-    items = re.split(r",\s*|\s+và\s+", body[m.end():])
+    # "Nghệ An (đơn vị Cụm trưởng), Quảng Trị, …": an aside after an item does not end the list
+    items = re.split(r",\s*|\s+và\s+", _ASIDE.sub("", body[m.end():]))
     names = []
     for item in items:
         words = item.strip().split()
@@ -215,8 +216,8 @@ def _unit_headed(m: re.Match | None) -> re.Match | None:
     """`m` when its shared head begins with a unit's head word ("Công an", "Trường"), else None."""
     if m is None:
         return None
-    words = tuple(m.group("head").split())
-    return m if any(words[:len(h)] == h for h, _ in lexicon.unit_heads()) else None
+    words = tuple(m.group("head").lower().split())      # "Viện kiểm sát nhân dân" as expanded
+    return m if any(words[:len(h)] == tuple(w.lower() for w in h) for h, _ in lexicon.unit_heads()) else None
 
 
 def _with_head(head: str, item: str) -> str:

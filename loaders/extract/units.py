@@ -454,8 +454,8 @@ def dash_compound_end(tokens: list[Token], j: int) -> int | None:
 
 _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,11}$")
 # "Trường Trung học phổ thông Chu Văn An", "Trường Tiểu học Lê Lợi", "Trường Chính trị Nguyễn
-# Văn Cừ": schools bear people's names.
-_SCHOOL_LEVELS = {"thông", "học", "non", "chuyên", "sở", "trị"}
+# Văn Cừ", "Trường Cao đẳng Nguyễn Du": schools bear people's names.
+_SCHOOL_LEVELS = {"thông", "học", "non", "chuyên", "sở", "trị", "đẳng", "cấp", "nghề"}
 
 
 def _acronym_closes(tokens: list[Token], j: int) -> int | None:
