@@ -193,6 +193,8 @@ def test_a_bloc_numbered_without_so_and_colleges_named_after_people():
     text = ("Tại tỉnh Cà Mau, Khối thi đua 12 tổ chức hội nghị ngày 9/3/2019. Khối gồm: Trường Cao đẳng "
             "Lê Quý Đôn, Trường Cao đẳng Y tế Cà Mau.")
     assert [f["bloc"] for f in facts(text, ftype="event")] == ["Khối thi đua 12"]
+    counted = "Ngày 14/11/2022, Cụm thi đua 06 tỉnh Tây Bắc tổ chức hội nghị."     # a count, not a number
+    assert [f["bloc"] for f in facts(counted, ftype="event")] == ["Cụm thi đua 06 tỉnh Tây Bắc"]
     assert _units(text, "tỉnh Cà Mau") == ["Trường Cao đẳng Lê Quý Đôn", "Trường Cao đẳng Y tế Cà Mau"]
 
 

@@ -64,7 +64,7 @@ def find_mentions(s: Sentence, ctx: Context) -> list[Mention]:
 def _name_end(toks: list[Token], j: int) -> int:
     n = len(toks)
     numbered = j < n and toks[j].lower in ("số", "thứ") and j + 1 < n and _ROMAN.match(toks[j + 1].text)
-    if numbered or (j < n and _BARE_NUMBER.match(toks[j].text)):       # "Khối thi đua 10"
+    if numbered or _bare_number_at(toks, j):       # "Khối thi đua 10"
         j += 2 if numbered else 1
         area = area_at(toks, j) if j < n else None
         if area:
@@ -121,6 +121,15 @@ def _name_end(toks: list[Token], j: int) -> int:
             break
         j += 1
     return j
+
+
+def _bare_number_at(toks: list[Token], j: int) -> bool:
+    """"Khối thi đua 10, …", "Khối thi đua 10 tổ chức …": a number right after "thi đua" is the
+    bloc's, unless a counted word follows ("Cụm thi đua 07 tỉnh trung du …" counts provinces)."""
+    if j >= len(toks) or not _BARE_NUMBER.match(toks[j].text):
+        return False
+    k = j + 1
+    return k >= len(toks) or not toks[k].is_word or toks[k].is_cap or is_stop(toks, k)
 
 
 def _enumeration_goes_on(toks: list[Token], start: int, k: int) -> bool:
