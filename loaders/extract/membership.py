@@ -13,7 +13,7 @@ import re
 from thidua.loaders.extract import lexicon
 from thidua.loaders.extract.sentences import Sentence
 from thidua.loaders.extract.tokens import Token, tokenize
-from thidua.loaders.extract.units import Context, agency_end, match_unit, units_in
+from thidua.loaders.extract.units import Context, agency_end, head_at, match_unit, units_in
 from thidua.text import fold
 
 TRIGGER = re.compile(
@@ -216,8 +216,7 @@ def _unit_headed(m: re.Match | None) -> re.Match | None:
     """`m` when its shared head begins with a unit's head word ("Công an", "Trường"), else None."""
     if m is None:
         return None
-    words = tuple(m.group("head").lower().split())      # "Viện kiểm sát nhân dân" as expanded
-    return m if any(words[:len(h)] == tuple(w.lower() for w in h) for h, _ in lexicon.unit_heads()) else None
+    return m if head_at(tokenize(m.group("head")), 0) else None
 
 
 def _with_head(head: str, item: str) -> str:
