@@ -4,6 +4,7 @@ places and people: the real articles themselves are not kept in the repository."
 from __future__ import annotations
 
 from extract_helpers import facts, positions
+from thidua.loaders.extract.sentences import split_sentences
 
 OPENING = "Sáng 14/3/2024, Khối thi đua các cơ quan tổng hợp tỉnh tổ chức hội nghị ký kết giao ước thi đua. "
 
@@ -209,3 +210,78 @@ def test_the_recipient_after_cho_don_vi():
     text = "Hội nghị nhất trí đề nghị tặng cờ thi đua năm 2022 cho đơn vị Hội Nông dân huyện Cẩm Mỹ."
     assert [(f["recipient"], f["status"], f["year"]) for f in facts(text, "tỉnh Đồng Nai", None, "award")] == [
         ("Hội Nông dân huyện Cẩm Mỹ", "proposed", 2022)]
+
+
+# -- the tenth session: classes of the first four sets, on new sentences -------------------
+def test_a_sentence_wrapped_by_hand_is_read_as_one():
+    text = ("Sáng 12/1/2024, Cụm thi đua số 3 tổ chức hội\n"
+            "nghị tổng kết. Dự hội nghị có Ban Thường trực Ủy\n"
+            "ban MTTQ Việt Nam huyện Phú Hòa - Cụm trưởng cụm thi đua số 3 năm 2023.")
+    assert [f["date"] for f in facts(text, "tỉnh Phú Yên", None, "event")] == ["2024-01-12"]
+    assert [f["unit"] for f in facts(text, "tỉnh Phú Yên", None, "head")] == [
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam huyện Phú Hòa"]
+
+
+def test_an_article_wrapped_throughout_goes_on_over_a_capital():
+    text = ("Sáng 12/1/2024, Cụm thi đua số 3 tổ chức hội\n"
+            "nghị tổng kết công tác Mặt trận năm 2023. Tham dự có lãnh đạo Ủy\n"
+            "ban MTTQ các huyện, Ủy\n"
+            "ban MTTQ các huyện. Hội nghị đề nghị tặng Bằng khen cho Ủy ban MTTQ\n"
+            "Việt Nam huyện Đồng Xuân.")
+    assert [f["recipient"] for f in facts(text, "tỉnh Phú Yên", None, "award")] == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Đồng Xuân"]
+    captions = "Cụm thi đua số 3 tổ chức hội nghị\nÔng Lê Văn Hải phát biểu"     # not wrapped: two lines
+    assert len(split_sentences(captions)) == 2
+
+
+def test_titles_filled_for_the_year_stated_before_the_units():
+    text = ("Ngày 10/1/2023, Cụm thi đua số 4 tổng kết công tác thi đua năm 2022. Hội nghị thống nhất "
+            "bầu chọn cụm trưởng và cụm phó cụm thi đua số 4 năm 2023 là Hội Nông dân huyện Tuy An "
+            "(Cụm trưởng) và Hội Nông dân huyện Sơn Hòa (Cụm phó).")
+    assert [(f["unit"], f["role"], f["year"]) for f in facts(text, "tỉnh Phú Yên", None, "head")] == [
+        ("Hội Nông dân huyện Tuy An", "head", 2023), ("Hội Nông dân huyện Sơn Hòa", "deputy", 2023)]
+
+
+def test_award_recipients_sharing_a_head_over_districts():
+    text = ("Ngày 10/1/2023, Cụm thi đua số 4 tổng kết công tác thi đua năm 2022. Cụm đề nghị tặng Bằng "
+            "khen cho 02 đơn vị Hội Nông dân các huyện: Tuy An, Sơn Hòa.")
+    assert [(f["recipient"], f["status"]) for f in facts(text, "tỉnh Phú Yên", None, "award")] == [
+        ("Hội Nông dân huyện Tuy An", "proposed"), ("Hội Nông dân huyện Sơn Hòa", "proposed")]
+
+
+def test_an_event_the_article_does_not_date():
+    text = ("Mới đây, Cụm thi đua số 7 gồm Sở Tư pháp các tỉnh: Gia Lai, Kon Tum và Đắk Nông đã tổ chức "
+            "Hội nghị tổng kết công tác thi đua năm 2023.")
+    assert facts(text, None, None, "event") == [{"bloc": "Cụm thi đua số 7", "date": None}]
+    loose = "Các đơn vị trong Cụm thi đua số 7 đã tổ chức tốt các phong trào thi đua."
+    assert facts(loose, None, None, "event") == []
+
+
+def test_the_date_opens_the_sentence_before_the_blocs():
+    text = ("Ngày 8/10/2015, tại Trường THPT Lê Lợi, dưới sự chứng kiến của lãnh đạo Sở Giáo dục. "
+            "Khối thi đua số 5 gồm 6 trường đã ký kết giao ước thi đua năm học 2015 - 2016.")
+    assert facts(text, "tỉnh Phú Yên", None, "event") == [{"bloc": "Khối thi đua số 5", "date": "2015-10-08"}]
+    dateline = "Thứ hai, 9/10/2015 - 08:00\nSáng 8/10/2015, Khối thi đua số 5 tổ chức hội nghị."
+    assert facts(dateline, "tỉnh Phú Yên", None, "event") == [{"bloc": "Khối thi đua số 5", "date": "2015-10-08"}]
+
+
+def test_a_list_after_gom_and_a_colon_sharing_a_head():
+    text = ("Sáng 9/3/2024, Cụm thi đua số 8 gồm: Công an các tỉnh: Gia Lai (đơn vị Cụm trưởng), "
+            "Kon Tum (đơn vị Cụm phó) và Đắk Nông đã tổ chức hội nghị.")
+    assert _units(text, None) == ["Công an tỉnh Gia Lai", "Công an tỉnh Kon Tum", "Công an tỉnh Đắk Nông"]
+
+
+def test_a_review_called_danh_gia_names_the_year_reviewed():
+    text = "Chiều 24/11, Khối thi đua Kinh tế tổ chức đánh giá công tác thi đua năm 2019 và triển khai nhiệm vụ 2020."
+    assert facts(text, "tỉnh Phú Yên", None, "event") == [{"bloc": "Khối thi đua Kinh tế", "date": "2019-11-24"}]
+
+
+def test_a_counted_list_after_a_colon_and_a_unit_assigned_as_head():
+    text = ("Sáng 5/10/2019, Khối thi đua 8 ký kết giao ước thi đua năm học 2019 - 2020. "
+            "Khối thi đua 8 có 3 trường cao đẳng trên địa bàn tỉnh: Trường Cao đẳng Phú Yên; "
+            "Trường Cao đẳng Y tế Phú Yên; Trường Cao đẳng Nghề Phú Yên. Trong đó, Trường Cao đẳng Phú Yên "
+            "được phân công làm khối trưởng.")
+    assert _units(text) == ["Trường Cao đẳng Phú Yên", "Trường Cao đẳng Y tế Phú Yên", "Trường Cao đẳng Nghề Phú Yên"]
+    heads = facts(text, "tỉnh Phú Yên", None, "head")
+    assert [(f["unit"], f["role"]) for f in heads] == [("Trường Cao đẳng Phú Yên", "head")]
+    assert heads[0]["year"] in (2019, 2020)      # the school year 2019 - 2020

@@ -24,6 +24,7 @@ __all__ = ["extract"]
 
 _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9]{1,9}$")
 _ACRONYM_IN_PARENS = re.compile(r"\(\s*[A-ZĐ][A-ZĐ0-9]{1,9}\s*\)")
+_SENTENCE_WORDS = 8      # fewer after a date make a dateline, not a sentence
 # Cheap tests that let a sentence skip a recogniser that cannot fire on it.
 _BLOC_HINT = AnyPhrase(("khối thi đua", "cụm thi đua"))
 _AWARD_HINT = AnyPhrase(("cờ", "bằng khen", "giấy khen", "huân chương", "huy chương", "huy hiệu",
@@ -115,15 +116,26 @@ class _Article:
         self.ctx.sentence_tokens = lambda: s.tokens
         self.ctx.places = None
 
-    def _event_sentence(self, readable: list[Sentence]) -> tuple[Sentence, tuple] | None:
-        for s in readable:
+    def _event_sentence(self, readable: list[Sentence]) -> tuple[Sentence, tuple | None] | None:
+        """The sentence that reports the event, with its date (None when the article gives none)."""
+        for s, nxt in zip(readable, readable[1:] + [None]):
             d = dates.parse_date_at_head(s.nfc)
             if d and dates.is_event_sentence(s.nfc):
                 return s, d
+            # "Ngày 15/10/2012, tại trường X, dưới sự chứng kiến của …" / "Khối thi đua số 4 … đã
+            # ký kết …": the date opens the sentence before the bloc's own (a sentence, not the
+            # portal's dateline "Thứ tư, 21/12/2022 - 15:30").
+            if d and nxt is not None and len(s.nfc.split()) >= _SENTENCE_WORDS \
+                    and _BLOC_HINT.search(nxt.lower) and dates.is_event_sentence(nxt.nfc) \
+                    and not dates.parse_date_at_head(nxt.nfc):
+                return nxt, d
         for s in readable:       # "Khối … tổ chức hội nghị vào ngày 20/12": a bloc's own sentence
             d = dates.parse_date_inside(s.nfc) if _BLOC_HINT.search(s.lower) else None
             if d and dates.is_event_sentence(s.nfc):
                 return s, d
+        for s in readable:       # "Mới đây, Cụm thi đua số 6 … đã tổ chức Hội nghị tổng kết": undated
+            if _BLOC_HINT.search(s.lower) and dates.reports_event(s.nfc):
+                return s, None
         return None
 
     def _main_bloc(self, event) -> int | None:
@@ -133,12 +145,14 @@ class _Article:
         return counts.most_common(1)[0][0] if counts else None
 
     def _event(self, event) -> None:
-        s, (day, month, year) = event if event else (None, (None, None, None))
+        s, d = event if event else (None, None)
+        day, month, year = d or (None, None, None)
         self.years = dates.article_years(s.work if s else None, self.text,
                                          year, month, self.published)
         if not s:
             return
-        when = dates.iso(day, month, dates.resolve_year(day, month, year, self.years, self.published))
+        when = dates.iso(day, month, dates.resolve_year(day, month, year, self.years, self.published)) \
+            if d else None
         groups = list(dict.fromkeys(m.group for m in self.mentions.get(s.index, []))) or \
             ([self.main] if self.main is not None else [])
         for g in groups:

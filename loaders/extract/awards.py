@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from thidua.loaders.extract import lexicon
 from thidua.loaders.extract.dates import Years
 from thidua.loaders.extract.people import Person, person_at
+from thidua.loaders.extract.shared_lists import names_sharing_head
 from thidua.loaders.extract.tokens import Token, words_at
 from thidua.loaders.extract.units import (Context, award_at, award_first_words, honorific_at,
                                           is_stop, match_unit, resolve_place)
@@ -202,6 +203,9 @@ def _recipients_after(tokens, end, limit, reach, text, ctx) -> tuple[list[tuple[
         j += 3
     elif j < len(tokens) and tokens[j].lower == "cho":
         j += 1
+        shared = _shared_head_list(tokens, j, limit, text)
+        if shared:
+            return shared, limit
         m = _LIST_FILLER.match(text[tokens[j].start:]) if j < len(tokens) else None
         if m:
             stop = tokens[j].start + m.end()
@@ -217,6 +221,20 @@ def _recipients_after(tokens, end, limit, reach, text, ctx) -> tuple[list[tuple[
         extra, j = _read_list(tokens, more + 2, limit, reach, text, ctx, False)
         found += extra
     return found, j
+
+
+_COUNT_OF_UNITS = re.compile(r"^(?:\d+\s+)?(?:đơn vị|tập thể)\s+")
+
+
+def _shared_head_list(tokens, j, limit, text) -> list[tuple[str, str]]:
+    """"cho 03 đơn vị Ủy ban MTTQ Việt Nam các huyện: Thống Nhất, Tân Phú": units whose head
+    is written once, up to the end of the clause."""
+    if j >= len(tokens):
+        return []
+    end = tokens[min(limit, len(tokens)) - 1].end
+    body = text[tokens[j].start:end]
+    body = body[_COUNT_OF_UNITS.match(body).end():] if _COUNT_OF_UNITS.match(body) else body
+    return [(name, "unit") for name in names_sharing_head(body)]
 
 
 def _read_list(tokens, j, limit, reach, text, ctx, list_mode) -> tuple[list[tuple[str, str]], int]:

@@ -37,7 +37,7 @@ _SEQUEL = re.compile(r"^(?:Tiếp đó|Sau đó|Tiếp theo|Trước đó|Cũng 
 # the engine skip most positions.
 _EVENT_WORDS = re.compile(r"(?=[tkghdp])(?:tổ chức|tổng kết|ký kết|giao ước|hội nghị|họp|diễn ra|phát động)",
                           re.IGNORECASE)
-_REVIEWED_WORDS = r"(?:tổng kết|sơ kết)[^.;]{0,80}?năm (\d{4})"
+_REVIEWED_WORDS = r"(?:tổng kết|sơ kết|đánh giá công tác|đánh giá kết quả)[^.;]{0,80}?năm (\d{4})"
 _OPENED_WORDS = r"(?:giao ước|triển khai|phát động|phương hướng|nhiệm vụ)[^.;]{0,60}?năm (\d{4})"
 _REVIEWED = re.compile(_REVIEWED_WORDS, re.IGNORECASE)
 _OPENED = re.compile(_OPENED_WORDS, re.IGNORECASE)
@@ -114,6 +114,18 @@ def _valid(m: re.Match) -> tuple[int, int, int | None] | None:
 
 def is_event_sentence(sentence: str) -> bool:
     return bool(_EVENT_WORDS.search(sentence))
+
+
+# Without a date, only a conference or a signing said outright is the event reported ("tổ
+# chức tốt các phong trào" and "họp" are too loose).
+_REPORTED_EVENT = re.compile(r"(?=[thkl])(?:tổ chức (?:hội nghị|lễ)|hội nghị tổng kết|lễ ký kết|"
+                             r"ký kết giao ước|ký giao ước|tổng kết (?:công tác|phong trào|hoạt động))",
+                             re.IGNORECASE)
+
+
+def reports_event(sentence: str) -> bool:
+    """Does `sentence` say a conference or a signing took place?"""
+    return bool(_REPORTED_EVENT.search(sentence))
 
 
 def article_years(event_sentence: str | None, text: str, event_year: int | None,

@@ -23,7 +23,7 @@ from thidua.loaders.extract.units import Context, Unit, cue_at, cue_first_words,
 _ELECT = (r"(?:luân phiên )?(?:giữ chức(?: vụ)?|đảm nhiệm(?: vai trò| nhiệm vụ)?)|luân phiên làm|"
           r"là|làm|giữ|nhận|đảm nhận|tiếp nhận|giữ vai trò|giữ nhiệm vụ|nhận nhiệm vụ|"
           r"đảm nhận vai trò|đảm nhận nhiệm vụ|để đảm nhận(?: nhiệm vụ| vai trò)?|"
-          r"được (?:(?:các )?[\w ]{2,25}? )?(?:thống nhất )?(?:bầu|chọn|giao|cử|suy tôn)(?: làm| giữ)?")
+          r"được (?:(?:các )?[\w ]{2,25}? )?(?:thống nhất )?(?:bầu|chọn|giao|cử|suy tôn|phân công)(?: làm| giữ)?")
 _DESCRIBE = r"từ vị trí|thay mặt(?: cho)?|đại diện(?: cho)?|hoàn thành tốt vai trò|tiếp tục làm"
 _CONNECTOR = re.compile(rf"^\s*(?:[-,(]\s*)?(?:(?P<elect>{_ELECT})\s+|(?:{_DESCRIBE})\s+)?"
                         r"(?:(?:là )?đơn vị\s*)?(?:nhiệm vụ\s*)?$", re.IGNORECASE)
@@ -32,6 +32,10 @@ _ELECTION_SENTENCE = re.compile(r"\b(?:bầu|chọn|đề cử|giao|nhận nhi�
 _HANDOVER = re.compile(r"(?:bàn giao|chuyển giao)(?: lại)?(?: nhiệm vụ| cờ luân lưu)?(?: đơn vị)?\s*$",
                        re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"^(?:Trong |Cả )?năm (\d{4})\s*,", re.IGNORECASE)
+# "bầu chọn cụm trưởng và cụm phó cụm thi đua số II năm 2023 là A (Cụm trưởng) và B (Cụm phó)":
+# the titles are filled for the year stated before the units, whatever year is reviewed.
+_TITLES_OF_YEAR = re.compile(r"(?:(?:phó\s+)?trưởng\s+(?:khối|cụm)|(?:khối|cụm)\s+(?:trưởng|phó))"
+                             r"[^.;:()]{0,60}?\bnăm\s+(\d{4})\s*(?:là|:|gồm)\s", re.IGNORECASE)
 _FLAG = re.compile(r"cờ luân lưu", re.IGNORECASE)
 _GIVE = re.compile(r"(?:bàn giao|trao|chuyển giao)(?: lại)?\s*$", re.IGNORECASE)
 _TAKE = re.compile(r"(?:tiếp nhận|nhận|đón nhận)\s*$", re.IGNORECASE)
@@ -61,7 +65,7 @@ def heads_in(tokens: list[Token], text: str, ctx: Context, people: list[Person],
 
     taken = _person_spans(people)
     found: list[tuple[Head, bool, bool]] = []   # (head, year explicit, elected)
-    sentence_year = _SENTENCE_YEAR.match(text)
+    sentence_year = _SENTENCE_YEAR.match(text) or _TITLES_OF_YEAR.search(text)
     k = 0
     cue_words = cue_first_words()
     while k < len(tokens):

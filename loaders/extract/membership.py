@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from thidua.loaders.extract import lexicon
 from thidua.loaders.extract.sentences import Sentence
-from thidua.loaders.extract.tokens import Token, tokenize
-from thidua.loaders.extract.units import Context, agency_end, head_at, match_unit, units_in
-from thidua.text import fold
+from thidua.loaders.extract.shared_lists import (names_sharing_head, names_sharing_kind,
+                                                 opens_counted_areas, separator_length)
+from thidua.loaders.extract.tokens import Token
+from thidua.loaders.extract.units import Context, match_unit, units_in
 
 TRIGGER = re.compile(
     # The lookahead on first letters lets the case-blind engine skip most positions fast.
@@ -26,19 +26,13 @@ TRIGGER = re.compile(
     # "của các đơn vị trong khối: A, B, C": without a count, only when a colon opens the list
     r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành)(?: thành viên)? (?:của|trong) (?:khối|cụm)(?: thi đua)?\s*:"
     # "đại diện lãnh đạo các doanh nghiệp thành viên: A, B, C"
-    r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành) thành viên\s*(?::|là|gồm))",
+    r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành) thành viên\s*(?::|là|gồm)"
+    # "Khối thi đua 10 có 5 trường đại học, cao đẳng trên địa bàn tỉnh: A; B; …"
+    r"|\bcó \d+ (?:đơn vị|cơ quan|trường|trung tâm|doanh nghiệp|công ty|bệnh viện|địa phương|huyện|sở)"
+    r"[^:.;()]{0,60}:)",
     re.IGNORECASE)
 _FILLER = re.compile(r"^(?:\s*(?:các|\d+|đơn vị|cơ quan|địa phương|thành viên|sở, ngành|là|:))*\s*",
                      re.IGNORECASE)
-_AREAS = r"(?P<area>tỉnh, thành phố|quận|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn)"
-# "các quận: Ba Đình, …", "6 quận: 1, 3 …", "các tỉnh Kon Tum, Gia Lai …"
-_SHARED_AREA = re.compile(r"^(?:các\s+)?(?:\d+\s+)?" + _AREAS + r"\s*:?\s*(?=[A-ZĐÀ-Ỹ0-9])")
-# "Sở Tư pháp 6 tỉnh: Thanh Hóa, …", "Liên đoàn Lao động 7 tỉnh, thành phố: Cần Thơ, …"
-_SHARED_HEAD = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:()]{1,40}?)\s+\d+\s+" + _AREAS + r"\b[^:()]{0,40}?:\s*")
-# "Công an các tỉnh Cao Bằng, Lào Cai và Sơn La": a unit's head shared over places
-_SHARED_PLACES = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s+các\s+" + _AREAS + r"\s*:?\s*(?=[A-ZĐÀ-Ỹ])")
-# "các Trường THPT: Nguyễn Du, Trần Phú": a unit's head shared over the names after a colon
-_SHARED_NAMED = re.compile(r"^(?:các\s+)?(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s*:\s*(?=[A-ZĐÀ-Ỹ])")
 _BULLET = re.compile(r"^\s*(?:[-•+*–]|\(?\d{1,2}[.)])\s*")
 _GAP = re.compile(r"^[\s,;\-–+•*.]*(?:và)?[\s,;\-–+•*.]*(?:\(\d{1,2}\))?\s*$")
 _BLOC_WORD = re.compile(r"\b(?:khối|cụm)\b", re.IGNORECASE)
@@ -50,7 +44,8 @@ _TITLE_TAG = re.compile(r"^\s*-\s*(?:là\s+)?(?:đơn vị\s+)?(?:(?:phó\s+)?(?
                         r"(?:khối|cụm)\s+(?:trưởng|phó))(?:\s+thi đua)?(?:\s+năm\s+\d{4})?", re.IGNORECASE)
 
 
-# Every TRIGGER phrase holds one of these; substring tests are far cheaper than the search.
+# Every TRIGGER phrase holds one of these (or "có " and a colon); substring tests are far
+# cheaper than the search.
 _LIST_WORDS = ("gồm", "thành viên", "của khối", "trong khối", "của cụm", "trong cụm")
 
 
@@ -61,7 +56,8 @@ def may_list(lower: str) -> bool:
     sentence holding those is searched too."""
     if "khối" not in lower and "cụm" not in lower and "gồm" not in lower and "thành viên" not in lower:
         return False
-    return any(w in lower for w in _LIST_WORDS) or "ı" in lower or "ſ" in lower
+    return any(w in lower for w in _LIST_WORDS) or ("có " in lower and ":" in lower) \
+        or "ı" in lower or "ſ" in lower
 
 
 def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[tuple[int, str]]:
@@ -76,15 +72,15 @@ def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[t
         body_end = _list_end(s.work, body_start, paren)
         body = s.work[body_start:body_end]
         k = _token_at(s.tokens, m.start())
-        shared = _shared_head(body)
+        shared = names_sharing_head(body)
         if shared:
             out += [(k, name) for name in shared]
             continue
-        if _SHARED_HEAD.match(body.strip()) and s.work.rstrip().endswith(":"):
+        if opens_counted_areas(body) and s.work.rstrip().endswith(":"):
             out += [(k, name) for name in _bullets(sentences, s, ctx)]
             continue
         filler = _FILLER.match(body).end()
-        kind_names, used = _shared_kind(body[filler:])
+        kind_names, used = names_sharing_kind(body[filler:])
         found = kind_names + _unit_list(s, ctx, body_start + filler + used, body_end, after_shared=bool(kind_names))
         if found:
             out += [(k, name) for name in found]
@@ -126,7 +122,7 @@ def _unit_list(s: Sentence, ctx: Context, start: int, end: int, after_shared: bo
     """The units listed from `start`; `after_shared`: the list went on past a shared-head part
     ("các sở Nội vụ, Tư pháp; Ban Dân tộc tỉnh, …"), so it may open with its separator."""
     if after_shared:
-        start += len(_SEPARATOR.match(s.work, start).group())
+        start += separator_length(s.work, start)
     i0 = _token_at(s.tokens, start)
     i1 = _token_at(s.tokens, end)
     names, last_end = [], start
@@ -141,98 +137,6 @@ def _unit_list(s: Sentence, ctx: Context, start: int, end: int, after_shared: bo
         names.append(u.name)
         last_end = s.tokens[u.end - 1].end
     return names
-
-
-# "các sở Nội vụ, Tài chính, Kế hoạch và Đầu tư": one lower-case head word shared by the items.
-_SHARED_KIND = re.compile(r"(?P<head>sở|cục|ban|chi cục)\s+(?=[A-ZĐÀ-Ỹ])")
-_SEPARATOR = re.compile(r"[\s,;]*(?:và\s+)?")
-_ITEM_END = re.compile(r"\s*(?:[,;]\s*|\s+và\s+(?=[A-ZĐÀ-Ỹ])|$)")
-
-
-def _shared_kind(body: str) -> tuple[list[str], int]:
-    """The items of a list opened by a shared lower-case head word, each with the head
-    ("sở Nội vụ, Tài chính" -> "Sở Nội vụ", "Sở Tài chính"), and how many characters of `body`
-    they take: a part of the list after a semicolon names its units in full. An item is the
-    longest standard name the head makes with it (lexicons/extract-agencies.txt: "Khoa học và
-    công nghệ"), else its words up to the next comma, semicolon or "và"."""
-    m = _SHARED_KIND.match(body)
-    if not m:
-        return [], 0
-    head = m.group("head").capitalize()
-    names, pos = [], m.end()
-    while pos < len(body) and body[pos].isupper():
-        end = pos + _agency_length(head, body[pos:])
-        if end == pos:
-            end = _ITEM_END.search(body, pos).start()
-        names.append(f"{head} {body[pos:end].strip().rstrip('.:')}")
-        sep = _ITEM_END.match(body, end)
-        if not sep or not sep.group().strip() or ";" in sep.group():
-            pos = end
-            break
-        pos = sep.end()
-    return (names, pos) if len(names) >= 2 else ([], 0)
-
-
-def _agency_length(head: str, rest: str) -> int:
-    """Characters of `rest` that "{head} {rest}" takes as a standard name, or 0."""
-    tokens = tokenize(f"{head} {rest[:120]}")
-    end = agency_end(tokens, 0)
-    return tokens[end - 1].end - len(head) - 1 if end else 0
-
-
-def _shared_head(body: str) -> list[str]:
-    """"các quận: Ba Đình, Đống Đa …" / "Sở Tư pháp 6 tỉnh: Thanh Hóa, …" / "Công an các tỉnh
-    Cao Bằng, Lào Cai …" / "các Trường THPT: Nguyễn Du, Trần Phú …" -> full names."""
-    body = body.strip()
-    m = _SHARED_AREA.match(body) or _SHARED_HEAD.match(body) or _unit_headed(_SHARED_PLACES.match(body))
-    area = m.group("area").lower() if m else None
-    if not m:
-        m = _unit_headed(_SHARED_NAMED.match(body))
-        if not m:
-            return []
-    head = (m.groupdict().get("head") or "").strip()
-    if not area and body.startswith(head.split()[0] + " ", m.end()):
-        return []         # "các Sở: Sở Y tế, …": names written in full, an ordinary list
-    # "Nghệ An (đơn vị Cụm trưởng), Quảng Trị, …": an aside after an item does not end the list
-    items = re.split(r",\s*|\s+và\s+", _ASIDE.sub("", body[m.end():]))
-    names = []
-    for item in items:
-        words = item.strip().split()
-        run = []
-        for w in words:
-            if w[0].isupper() or w[0].isdigit():
-                run.append(w.strip(".;)"))
-            else:
-                break
-        if not run:
-            break
-        names.append(_with_area(head, area, " ".join(run)) if area else _with_head(head, " ".join(run)))
-        if len(run) < len(words):
-            break
-    return names if len(names) >= 2 else []
-
-
-def _unit_headed(m: re.Match | None) -> re.Match | None:
-    """`m` when its shared head begins with a unit's head word ("Công an", "Trường"), else None."""
-    if m is None:
-        return None
-    return m if head_at(tokenize(m.group("head")), 0) else None
-
-
-def _with_head(head: str, item: str) -> str:
-    """"Trường Trung học phổ thông" + "Nguyễn Du" (and + "Trường Chinh", a school named after a
-    person); an item that repeats the whole head stays as it is."""
-    return item if item.startswith(head + " ") else f"{head} {item}"
-
-
-def _with_area(head: str, area: str, place: str) -> str:
-    if area == "tỉnh, thành phố":
-        full = lexicon.provinces().get(fold(place), "tỉnh " + place)
-    elif area == "quận" and place[0].isdigit():
-        full = "Quận " + place
-    else:
-        full = f"{area} {place}"
-    return f"{head} {full}".strip()
 
 
 def _bullets(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[str]:

@@ -1,8 +1,12 @@
 """Sentences of an article with their offsets; the evidence a fact points to.
 
-A line break always ends a sentence (captions, bullets and list items stand on lines of their
-own); inside a line a full stop ends one when the next word starts with a capital letter,
-except after abbreviations such as "TP." where the name continues.
+A line break ends a sentence (captions, bullets and list items stand on lines of their own),
+unless the text was wrapped by hand: a line that stops without punctuation and goes on in
+lower case on the next ("Tham dự hội" / "nghị có …") is one line; an article wrapped that way
+three times or more is wrapped throughout, so a line also goes on when the next opens with a
+capital ("Ủy ban MTTQ" / "Việt Nam huyện Cẩm Mỹ"). Inside a line a full stop ends a sentence
+when the next word starts with a capital letter, except after abbreviations such as "TP."
+where the name continues.
 """
 from __future__ import annotations
 
@@ -19,6 +23,11 @@ _END = re.compile(r"[.!?…](\s+)(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 # No break after these; at most five characters, so only the tail of a piece is searched.
 _ABBREVIATION_BEFORE = re.compile(r"\b(?:TP|Tp|ThS|TS|PGS|GS|Q|P|St|Th\.S)\.$")
 _BULLET_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]")       # a whole piece such as "1." or "(2)"
+# A line that ends here has ended its sentence, or opened a list or an aside.
+_LINE_CLOSED = re.compile(r"[.!?…:;)\]\"”]\s*$")
+# A next line opening so is a list item, a caption or a quotation, never a wrapped tail.
+_LINE_OPENS_APART = re.compile(r"^\s*(?:[-–•+*(\[\"“]|\d{1,2}[.)])")
+_WRAPPED_ARTICLE = 3          # lower-case continuations that show an article wrapped by hand
 
 
 class computed_once:
@@ -79,7 +88,7 @@ class Sentence:
 def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     offset = 0
-    for lineno, line in enumerate(text.split("\n")):
+    for lineno, line in enumerate(_unwrapped(text).split("\n")):
         for start, end in _line_spans(line):
             piece = line[start:end]
             lead = len(piece) - len(piece.lstrip())
@@ -89,6 +98,29 @@ def split_sentences(text: str) -> list[Sentence]:
                                     index=len(out), line=lineno))
         offset += len(line) + 1
     return out
+
+
+def _unwrapped(text: str) -> str:
+    """`text` with the line breaks of hand-wrapped sentences made spaces (offsets unchanged)."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    goes_on = [_wraps(a, b) for a, b in zip(lines, lines[1:])]
+    if goes_on.count("lower") < _WRAPPED_ARTICLE:
+        goes_on = [g == "lower" for g in goes_on]
+    out = [lines[0]]
+    for line, joined in zip(lines[1:], goes_on):
+        out.append(" " if joined else "\n")
+        out.append(line)
+    return "".join(out)
+
+
+def _wraps(line: str, nxt: str) -> str | None:
+    """"lower" when `nxt` goes on with `line`'s sentence in lower case, "upper" when it may
+    (a capital after a line without punctuation), None when it cannot."""
+    if not line.strip() or not nxt.strip() or _LINE_CLOSED.search(line) or _LINE_OPENS_APART.match(nxt):
+        return None
+    return "lower" if nxt.lstrip(" \t\xa0")[0].islower() else "upper"
 
 
 def _line_spans(line: str) -> list[tuple[int, int]]:

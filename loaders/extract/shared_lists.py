@@ -1,0 +1,128 @@
+"""Lists whose items share one head word, written once: each item is given its full name.
+
+Member lists and award recipients are often written so: "các sở Nội vụ, Tài chính" (a
+lower-case head, items that are standard agency names), "các quận: Ba Đình, Đống Đa",
+"Sở Tư pháp 6 tỉnh: Thanh Hóa, Nghệ An", "Công an các tỉnh Cao Bằng, Lào Cai", "các Trường
+THPT: Nguyễn Du, Trần Phú". membership.py and awards.py both read them through this module.
+"""
+from __future__ import annotations
+
+import re
+
+from thidua.loaders.extract import lexicon
+from thidua.loaders.extract.tokens import tokenize
+from thidua.loaders.extract.units import agency_end, head_at
+from thidua.text import fold
+
+_AREAS = r"(?P<area>tỉnh, thành phố|quận|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn)"
+# "các quận: Ba Đình, …", "6 quận: 1, 3 …", "các tỉnh Kon Tum, Gia Lai …"
+_SHARED_AREA = re.compile(r"^(?:các\s+)?(?:\d+\s+)?" + _AREAS + r"\s*:?\s*(?=[A-ZĐÀ-Ỹ0-9])")
+# "Sở Tư pháp 6 tỉnh: Thanh Hóa, …", "Liên đoàn Lao động 7 tỉnh, thành phố: Cần Thơ, …"
+_SHARED_HEAD = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:()]{1,40}?)\s+\d+\s+" + _AREAS + r"\b[^:()]{0,40}?:\s*")
+# "Công an các tỉnh Cao Bằng, Lào Cai và Sơn La": a unit's head shared over places
+_SHARED_PLACES = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s+các\s+" + _AREAS + r"\s*:?\s*(?=[A-ZĐÀ-Ỹ])")
+# "các Trường THPT: Nguyễn Du, Trần Phú": a unit's head shared over the names after a colon
+_SHARED_NAMED = re.compile(r"^(?:các\s+)?(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s*:\s*(?=[A-ZĐÀ-Ỹ])")
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+# "các sở Nội vụ, Tài chính, Kế hoạch và Đầu tư": one lower-case head word shared by the items.
+_SHARED_KIND = re.compile(r"(?P<head>sở|cục|ban|chi cục)\s+(?=[A-ZĐÀ-Ỹ])")
+_SEPARATOR = re.compile(r"[\s,;]*(?:và\s+)?")
+_ITEM_END = re.compile(r"\s*(?:[,;]\s*|\s+và\s+(?=[A-ZĐÀ-Ỹ])|$)")
+
+
+def names_sharing_kind(body: str) -> tuple[list[str], int]:
+    """The items of a list opened by a shared lower-case head word, each with the head
+    ("sở Nội vụ, Tài chính" -> "Sở Nội vụ", "Sở Tài chính"), and how many characters of `body`
+    they take: a part of the list after a semicolon names its units in full. An item is the
+    longest standard name the head makes with it (lexicons/extract-agencies.txt: "Khoa học và
+    công nghệ"), else its words up to the next comma, semicolon or "và"."""
+    m = _SHARED_KIND.match(body)
+    if not m:
+        return [], 0
+    head = m.group("head").capitalize()
+    names, pos = [], m.end()
+    while pos < len(body) and body[pos].isupper():
+        end = pos + _agency_length(head, body[pos:])
+        if end == pos:
+            end = _ITEM_END.search(body, pos).start()
+        names.append(f"{head} {body[pos:end].strip().rstrip('.:')}")
+        sep = _ITEM_END.match(body, end)
+        if not sep or not sep.group().strip() or ";" in sep.group():
+            pos = end
+            break
+        pos = sep.end()
+    return (names, pos) if len(names) >= 2 else ([], 0)
+
+
+def _agency_length(head: str, rest: str) -> int:
+    """Characters of `rest` that "{head} {rest}" takes as a standard name, or 0."""
+    tokens = tokenize(f"{head} {rest[:120]}")
+    end = agency_end(tokens, 0)
+    return tokens[end - 1].end - len(head) - 1 if end else 0
+
+
+def opens_counted_areas(body: str) -> bool:
+    """Does `body` open with a head over counted places ("Sở Tư pháp 6 tỉnh: …")?"""
+    return bool(_SHARED_HEAD.match(body.strip()))
+
+
+def separator_length(text: str, start: int) -> int:
+    """Characters of the separator (", ", "; và ") at `start`."""
+    return len(_SEPARATOR.match(text, start).group())
+
+
+def names_sharing_head(body: str) -> list[str]:
+    """"các quận: Ba Đình, Đống Đa …" / "Sở Tư pháp 6 tỉnh: Thanh Hóa, …" / "Công an các tỉnh
+    Cao Bằng, Lào Cai …" / "các Trường THPT: Nguyễn Du, Trần Phú …" -> full names."""
+    body = body.strip().lstrip(":").lstrip()       # "Cụm gồm: VKSND các tỉnh: …"
+    m = _SHARED_AREA.match(body) or _SHARED_HEAD.match(body) or _unit_headed(_SHARED_PLACES.match(body))
+    area = m.group("area").lower() if m else None
+    if not m:
+        m = _unit_headed(_SHARED_NAMED.match(body))
+        if not m:
+            return []
+    head = (m.groupdict().get("head") or "").strip()
+    if not area and body.startswith(head.split()[0] + " ", m.end()):
+        return []         # "các Sở: Sở Y tế, …": names written in full, an ordinary list
+    # "Nghệ An (đơn vị Cụm trưởng), Quảng Trị, …": an aside after an item does not end the list
+    items = re.split(r",\s*|\s+và\s+", _ASIDE.sub("", body[m.end():]))
+    names = []
+    for item in items:
+        words = item.strip().split()
+        run = []
+        for w in words:
+            if w[0].isupper() or w[0].isdigit():
+                run.append(w.strip(".;)"))
+            else:
+                break
+        if not run:
+            break
+        names.append(_with_area(head, area, " ".join(run)) if area else _with_head(head, " ".join(run)))
+        if len(run) < len(words):
+            break
+    return names if len(names) >= 2 else []
+
+
+def _unit_headed(m: re.Match | None) -> re.Match | None:
+    """`m` when its shared head begins with a unit's head word ("Công an", "Trường"), else None."""
+    if m is None:
+        return None
+    return m if head_at(tokenize(m.group("head")), 0) else None
+
+
+def _with_head(head: str, item: str) -> str:
+    """"Trường Trung học phổ thông" + "Nguyễn Du" (and + "Trường Chinh", a school named after a
+    person); an item that repeats the whole head stays as it is."""
+    return item if item.startswith(head + " ") else f"{head} {item}"
+
+
+def _with_area(head: str, area: str, place: str) -> str:
+    if area == "tỉnh, thành phố":
+        full = lexicon.provinces().get(fold(place), "tỉnh " + place)
+    elif area == "quận" and place[0].isdigit():
+        full = "Quận " + place
+    else:
+        full = f"{area} {place}"
+    return f"{head} {full}".strip()
