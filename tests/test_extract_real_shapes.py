@@ -285,3 +285,36 @@ def test_a_counted_list_after_a_colon_and_a_unit_assigned_as_head():
     heads = facts(text, "tỉnh Phú Yên", None, "head")
     assert [(f["unit"], f["role"]) for f in heads] == [("Trường Cao đẳng Phú Yên", "head")]
     assert heads[0]["year"] in (2019, 2020)      # the school year 2019 - 2020
+
+
+def test_abbreviated_cooperative_alliance_and_continuing_education_centre():
+    text = ("Ngày 10/1/2022, Khối thi đua các Hội đặc thù tổ chức Hội nghị tổng kết năm 2021. Đồng chí Lê Văn "
+            "Bình, Chủ tịch Liên minh HTX tỉnh - Đơn vị Trưởng Khối thi đua năm 2021 chủ trì Hội nghị.")
+    assert [(f["unit"], f["year"]) for f in facts(text, "tỉnh Hòa Bình", None, "head")] == [
+        ("Liên minh Hợp tác xã tỉnh Hòa Bình", 2021)]
+    centre = "Ngày 5/10/2014, Khối thi đua số 2 tổ chức hội nghị. Khối gồm TTGDTX Tân Lạc và TTGDTX Đà Bắc."
+    assert _units(centre, "tỉnh Hòa Bình") == ["Trung tâm Giáo dục thường xuyên Tân Lạc",
+                                              "Trung tâm Giáo dục thường xuyên Đà Bắc"]
+
+
+def test_awards_after_a_vote_stay_proposed_past_a_semicolon():
+    text = ("Ngày 10/1/2022, Khối thi đua các Hội đặc thù tổng kết công tác năm 2021. Các đơn vị đã bỏ phiếu "
+            "suy tôn Hội Làm vườn nhận Cờ thi đua UBND tỉnh; Hội Đông y và Hội Người mù nhận Bằng khen của UBND tỉnh.")
+    assert [(f["recipient"], f["status"], f["year"]) for f in facts(text, "tỉnh Hòa Bình", None, "award")] == [
+        ("Hội Làm vườn", "proposed", 2021), ("Hội Đông y", "proposed", 2021), ("Hội Người mù", "proposed", 2021)]
+    handed = "Ngày 10/1/2022, Chủ tịch UBND tỉnh trao Cờ thi đua cho Sở Y tế; Sở Nội vụ nhận Bằng khen."
+    assert {f["status"] for f in facts(handed, "tỉnh Hòa Bình", None, "award")} == {"conferred"}
+
+
+def test_a_head_agreed_at_the_review_holds_the_new_year():
+    text = ("Ngày 10/1/2022, Khối thi đua các Hội đặc thù tổng kết công tác năm 2021. Hội nghị đã thống nhất "
+            "Hội Làm vườn là đơn vị Trưởng khối, Hội Đông y tỉnh là Phó Khối năm 2022.")
+    assert [(f["unit"], f["role"], f["year"]) for f in facts(text, "tỉnh Hòa Bình", None, "head")] == [
+        ("Hội Làm vườn", "head", 2022), ("Hội Đông y tỉnh Hòa Bình", "deputy", 2022)]
+
+
+def test_the_flag_of_the_title_handed_to_next_years_head():
+    text = ("Ngày 20/9/2023, Cụm thi đua số 2 tổ chức hội nghị. Lãnh đạo Công an tỉnh Hà Giang trao cờ Cụm "
+            "trưởng Cụm thi đua số 2 năm 2024 cho lãnh đạo Công an tỉnh Tuyên Quang.")
+    assert sorted((f["unit"], f["year"]) for f in facts(text, None, None, "head")) == [
+        ("Công an tỉnh Hà Giang", 2023), ("Công an tỉnh Tuyên Quang", 2024)]

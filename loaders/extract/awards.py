@@ -43,6 +43,7 @@ _YEAR_BITS = re.compile(r"năm (\d{4})|giai đoạn (\d{4})\s*-\s*(\d{4})|(\d{4}
 _STOP_LIST = ("vì", "đã", "để", "do", "nhân", "với", "theo", "trong", "có", "góp")
 _TITLE_WORD = re.compile(r"^danh hiệu\s+", re.IGNORECASE)
 _VOTED = re.compile(r"suy tôn\s+")
+_RECEIVES = re.compile(r"\bnhận\s*$")
 _NOT_A_SUBJECT_GAP = re.compile(r"[,;:]|thay mặt|đại diện")
 
 
@@ -62,6 +63,7 @@ def awards_in(tokens: list[Token], text: str, ctx: Context, people: list[Person]
               years: Years) -> list[Award]:
     mentions = _award_mentions(tokens, text, ctx)
     out = []
+    last_status = None
     for idx, (start, end, name, yearly) in enumerate(mentions):
         clause_start, clause_end = _clause(tokens, start)
         following = mentions[idx + 1][0] if idx + 1 < len(mentions) else len(tokens)
@@ -74,6 +76,10 @@ def awards_in(tokens: list[Token], text: str, ctx: Context, people: list[Person]
         if not recipients:
             continue
         status = _status(text, tokens, clause_start, start)
+        if status == "conferred" and last_status == "proposed" and _RECEIVES.search(
+                text[tokens[clause_start].start:tokens[start].start]):
+            status = "proposed"    # "suy tôn A nhận Cờ …; B nhận Bằng khen …": still the vote
+        last_status = status
         year = _year(text, tokens, start, nxt, clause_start if status == "proposed" else start)
         default = (years.reviewed if status == "proposed" else years.conferred) if yearly else None
         out.append(Award(name, yearly, start, end, recipients, status, year or default,

@@ -27,10 +27,11 @@ _ELECT = (r"(?:luân phiên )?(?:giữ chức(?: vụ)?|đảm nhiệm(?: vai tr
 _DESCRIBE = r"từ vị trí|thay mặt(?: cho)?|đại diện(?: cho)?|hoàn thành tốt vai trò|tiếp tục làm"
 _CONNECTOR = re.compile(rf"^\s*(?:[-,(]\s*)?(?:(?P<elect>{_ELECT})\s+|(?:{_DESCRIBE})\s+)?"
                         r"(?:(?:là )?đơn vị\s*)?(?:nhiệm vụ\s*)?$", re.IGNORECASE)
-_ELECTION_SENTENCE = re.compile(r"\b(?:bầu|chọn|đề cử|giao|nhận nhiệm vụ|đảm nhận|đảm nhiệm|luân phiên|bàn giao)\b",
+_ELECTION_SENTENCE = re.compile(r"\b(?:bầu|chọn|đề cử|giao|nhận nhiệm vụ|đảm nhận|đảm nhiệm|luân phiên|bàn giao|thống nhất)\b",
                                 re.IGNORECASE)
-_HANDOVER = re.compile(r"(?:bàn giao|chuyển giao)(?: lại)?(?: nhiệm vụ| cờ luân lưu)?(?: đơn vị)?\s*$",
-                       re.IGNORECASE)
+# "trao cờ Cụm trưởng … năm 2023 cho …": the flag of the title, handed to next year's head
+_HANDOVER = re.compile(r"(?:(?:bàn giao|chuyển giao)(?: lại)?(?: nhiệm vụ| cờ luân lưu)?|trao(?: lại)? cờ)"
+                       r"(?: đơn vị)?\s*$", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"^(?:Trong |Cả )?năm (\d{4})\s*,", re.IGNORECASE)
 # "bầu chọn cụm trưởng và cụm phó cụm thi đua số II năm 2023 là A (Cụm trưởng) và B (Cụm phó)":
 # the titles are filled for the year stated before the units, whatever year is reviewed.
