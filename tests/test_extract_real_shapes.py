@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from extract_helpers import facts, positions
 from thidua.loaders.extract.sentences import split_sentences
+from thidua.loaders.extract.tokens import tokenize
+from thidua.loaders.extract.units import Context, units_in
 
 OPENING = "Sáng 14/3/2024, Khối thi đua các cơ quan tổng hợp tỉnh tổ chức hội nghị ký kết giao ước thi đua. "
+
+
+def _unit_names(text: str, jurisdiction: str) -> list[str]:
+    """Every unit the recogniser finds in one sentence."""
+    return [u.name for u in units_in(tokenize(text), Context(jurisdiction=jurisdiction, article_text=text), text)]
 
 
 def _units(text: str, jurisdiction: str | None = "tỉnh Phú Yên") -> list[str]:
@@ -318,3 +325,41 @@ def test_the_flag_of_the_title_handed_to_next_years_head():
             "trưởng Cụm thi đua số 2 năm 2024 cho lãnh đạo Công an tỉnh Tuyên Quang.")
     assert sorted((f["unit"], f["year"]) for f in facts(text, None, None, "head")) == [
         ("Công an tỉnh Hà Giang", 2023), ("Công an tỉnh Tuyên Quang", 2024)]
+
+
+def test_the_bloc_role_written_before_the_name():
+    text = ("Chiều 25/11/2016, Khối thi đua Kinh tế tỉnh tổng kết công tác thi đua năm 2016. Đồng chí Khối trưởng "
+            "Lê Thị Hoa, Ủy viên BCH Đảng bộ tỉnh, Giám đốc Sở Tài chính chủ trì hội nghị.")
+    assert positions(text, "tỉnh Hà Tĩnh") == [
+        ("Lê Thị Hoa", "Ủy viên Ban Chấp hành Đảng bộ tỉnh", "Tỉnh ủy Hà Tĩnh"),
+        ("Lê Thị Hoa", "Giám đốc", "Sở Tài chính")]
+    assert [(f["unit"], f["year"]) for f in facts(text, "tỉnh Hà Tĩnh", None, "head")] == [("Sở Tài chính", 2016)]
+
+
+def test_places_listed_bare_are_the_provinces_districts():
+    text = ("Chiều 14/4/2022, Cụm thi đua số 2, bao gồm các địa phương: Đơn Dương, Lâm Hà, Lạc Dương và "
+            "Đam Rông đã tổ chức lễ ký kết giao ước thi đua năm 2022.")
+    assert _units(text, "tỉnh Lâm Đồng") == ["huyện Đơn Dương", "huyện Lâm Hà", "huyện Lạc Dương", "huyện Đam Rông"]
+    assert _units(text, "tỉnh Phú Yên") == []        # not districts of that province: no guess
+
+
+def test_a_district_that_reads_like_a_persons_name_ends_a_unit():
+    text = "Ngày 5/10/2014, Khối thi đua số 2 tổ chức hội nghị. Khối gồm TTGDTX Lạc Sơn và TTGDTX Kim Bôi."
+    assert _units(text, "tỉnh Hòa Bình") == ["Trung tâm Giáo dục thường xuyên Lạc Sơn",
+                                              "Trung tâm Giáo dục thường xuyên Kim Bôi"]
+
+
+def test_a_unit_head_written_in_lower_case_after_a_separator_or_an_election():
+    text = ("Ngày 15/10/2013, Khối thi đua số 3 ký kết giao ước thi đua năm học 2013 - 2014. Các thành viên "
+            "đã bầu trung tâm GDTX Châu Thành làm trưởng khối.")
+    assert [(f["unit"], f["role"]) for f in facts(text, "tỉnh Bến Tre", None, "head")] == [
+        ("Trung tâm Giáo dục thường xuyên Châu Thành", "head")]
+    plain = "Hội nghị tại văn phòng Sở Y tế ở trung tâm Thành phố, gồm sở Nội vụ và thị trường Châu Á."
+    assert _unit_names(plain, "tỉnh Bến Tre") == ["Sở Y tế", "Sở Nội vụ"]
+
+
+def test_ub_for_uy_ban():
+    text = ("Chiều 11/12/2023, Khối thi đua 18 tổ chức Hội nghị tổng kết. Dự có đ/c Lê Văn Hai - Phó Chủ tịch "
+            "UB.MTTQ Việt Nam Thành phố.")
+    assert positions(text, "thành phố Hồ Chí Minh") == [
+        ("Lê Văn Hai", "Phó Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hồ Chí Minh")]

@@ -25,6 +25,13 @@ def legal_forms() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def lower_case_heads() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """Unit heads that may be written in lower case (as word tuples), and what may precede them."""
+    return (frozenset(tuple(line.split()) for line in _lines("extract-lower-case-heads.txt")),
+            frozenset(_lines("extract-lower-case-head-openers.txt")))
+
+
+@lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     return frozenset(_lines("extract-surnames.txt"))
 
@@ -127,6 +134,35 @@ def provinces() -> dict[str, str]:
             if " " in variant.strip():
                 table.setdefault(fold(variant), full)
     return table
+
+
+@lru_cache(maxsize=1)
+def districts() -> dict[str, dict[str, tuple[tuple[str, str], ...]]]:
+    """Province (full name, folded) -> folded district name -> its (level, name) pairs: one,
+    or two when a province has a city and a district of one name (thành phố and huyện Cao Lãnh)."""
+    table: dict[str, dict[str, list]] = {}
+    known = provinces()
+    for province, district, level in _rows("districts.tsv"):
+        ours = known.get(fold(re.sub(r"^(thành phố|tỉnh) ", "", province)), province)
+        for key in {fold(province), fold(ours)}:
+            table.setdefault(key, {}).setdefault(fold(district), []).append((level, district))
+    # "tỉnh Thừa Thiên Huế" became "thành phố Huế" (resolve-jurisdictions.tsv: became-2025):
+    # the catalogue lists the districts under the new name only.
+    names = {row[0]: row[1] for row in _rows("resolve-jurisdictions.tsv")}
+    for row in _rows("resolve-jurisdictions.tsv"):
+        if len(row) > 2 and row[2].startswith("became-2025:") and row[2][12:] in names:
+            table.setdefault(fold(row[1]), table.get(fold(names[row[2][12:]]), {}))
+    return {p: {d: tuple(v) for d, v in ds.items()} for p, ds in table.items()}
+
+
+def district_of(name: str, jurisdiction: str | None) -> str | None:
+    """"Đức Trọng" in tỉnh Lâm Đồng -> "huyện Đức Trọng"; None when the province has no such
+    district, or two of that name."""
+    found = districts().get(fold(jurisdiction), {}).get(fold(name)) if jurisdiction else None
+    if not found or len(found) > 1:
+        return None
+    level, _ = found[0]
+    return f"{level} {name}"
 
 
 class AnyPhrase:

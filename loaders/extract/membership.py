@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from thidua.loaders.extract.sentences import Sentence
-from thidua.loaders.extract.shared_lists import (names_sharing_head, names_sharing_kind,
-                                                 opens_counted_areas, separator_length)
+from thidua.loaders.extract.shared_lists import (districts_listed, names_sharing_head,
+                                                 names_sharing_kind, opens_counted_areas,
+                                                 separator_length)
 from thidua.loaders.extract.tokens import Token
 from thidua.loaders.extract.units import Context, match_unit, units_in
 
@@ -72,7 +73,7 @@ def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[t
         body_end = _list_end(s.work, body_start, paren)
         body = s.work[body_start:body_end]
         k = _token_at(s.tokens, m.start())
-        shared = names_sharing_head(body)
+        shared = names_sharing_head(body) or districts_listed(body, ctx.jurisdiction)
         if shared:
             out += [(k, name) for name in shared]
             continue

@@ -65,11 +65,16 @@ def person_at(tokens: list[Token], i: int, ctx: Context, text: str,
               bare_name: bool = False) -> Person | None:
     """A person introduced by an honorific at i (or, with bare_name, a name and a title)."""
     h = honorific_at(tokens, i)
+    lead_cue = None
     if h:
-        end = _name_end(tokens, i + h)
-        if end - (i + h) < 2:
+        # "Đồng chí Khối trưởng Nguyễn Thị Kim Chi, …, Giám đốc Sở …": the bloc role before the name
+        lead_cue = cue_at(tokens, i + h)
+        lead_cue = lead_cue if lead_cue and not is_generic_cue(lead_cue) else None
+        start = i + h + (len(lead_cue[0]) if lead_cue else 0)
+        end = _name_end(tokens, start)
+        if end - start < 2:
             return None
-        p = Person(i, end, end, _text(text, tokens, i + h, end))
+        p = Person(i, end, end, _text(text, tokens, start, end))
     elif bare_name:
         end = person_run(tokens, i)
         if end == i or not _chain_starts(tokens, end):
@@ -78,6 +83,8 @@ def person_at(tokens: list[Token], i: int, ctx: Context, text: str,
     else:
         return None
     p.chain_end = read_chain(tokens, p.end, p, ctx, text)
+    if lead_cue:
+        _read_cue(tokens, i + h, lead_cue, p, ctx)      # the organisation is known after the chain
     return p
 
 

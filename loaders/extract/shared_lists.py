@@ -73,6 +73,38 @@ def separator_length(text: str, start: int) -> int:
     return len(_SEPARATOR.match(text, start).group())
 
 
+# "bao gồm các địa phương: Đức Trọng, Di Linh …": places named bare, without their level
+_PLACES_OPENING = re.compile(r"^(?:các\s+)?(?:\d+\s+)?địa phương\s*:\s*")
+
+
+def districts_listed(body: str, jurisdiction: str | None) -> list[str]:
+    """"các địa phương: Đức Trọng, Đà Lạt" in tỉnh Lâm Đồng -> "huyện Đức Trọng", "thành phố
+    Đà Lạt" (lexicons/districts.tsv); the list ends at a name that is no district there."""
+    m = _PLACES_OPENING.match(body.strip().lstrip(":").lstrip())
+    if not m or not jurisdiction:
+        return []
+    names = []
+    for item in re.split(r",\s*|\s+và\s+", body.strip().lstrip(":").lstrip()[m.end():]):
+        words = item.split()
+        run = _capitalised_run(words)
+        full = lexicon.district_of(" ".join(run), jurisdiction) if run else None
+        if not full:
+            break
+        names.append(full)
+        if len(run) < len(words):
+            break
+    return names if len(names) >= 2 else []
+
+
+def _capitalised_run(words: list[str]) -> list[str]:
+    run = []
+    for w in words:
+        if not (w[0].isupper() or w[0].isdigit()):
+            break
+        run.append(w.strip(".;)"))
+    return run
+
+
 def names_sharing_head(body: str) -> list[str]:
     """"các quận: Ba Đình, Đống Đa …" / "Sở Tư pháp 6 tỉnh: Thanh Hóa, …" / "Công an các tỉnh
     Cao Bằng, Lào Cai …" / "các Trường THPT: Nguyễn Du, Trần Phú …" -> full names."""
@@ -91,12 +123,7 @@ def names_sharing_head(body: str) -> list[str]:
     names = []
     for item in items:
         words = item.strip().split()
-        run = []
-        for w in words:
-            if w[0].isupper() or w[0].isdigit():
-                run.append(w.strip(".;)"))
-            else:
-                break
+        run = _capitalised_run(words)
         if not run:
             break
         names.append(_with_area(head, area, " ".join(run)) if area else _with_head(head, " ".join(run)))

@@ -311,7 +311,7 @@ def _match_unit(tokens: list[Token], i: int, ctx: Context, text: str) -> Unit | 
     if t.text in ctx.acronyms:
         return Unit(i, i + 1, ctx.acronyms[t.text], "enterprise")
     agency = _agency_at(tokens, i)
-    head = head_at(tokens, i)
+    head = head_at(tokens, i) or _lower_case_head_at(tokens, i)
     if agency is None and head is None:
         return None
     if agency is None and _names_no_unit(tokens, i):
@@ -325,7 +325,27 @@ def _match_unit(tokens: list[Token], i: int, ctx: Context, text: str) -> Unit | 
         return None
     end = _as_defined(tokens, i, end, ctx, text)
     name = _name(text, tokens, i, end, ctx)
-    return Unit(i, end, name, kind, generic)
+    return Unit(i, end, name[0].upper() + name[1:], kind, generic)
+
+
+def _lower_case_head_at(tokens: list[Token], i: int):
+    """"sở Nội vụ" after a list separator or "bầu": a unit head written in lower case, or None."""
+    t = tokens[i]
+    if not t.text.islower() or t.text not in _lower_case_first_words():
+        return None
+    heads, openers = lexicon.lower_case_heads()
+    if i > 0 and tokens[i - 1].text not in openers and tokens[i - 1].lower not in openers:
+        return None
+    head = _entry_at(_heads(), tokens, i, t.text.capitalize(), False)
+    if not head or tuple(w.lower() for w in head[0]) not in heads:
+        return None
+    after = i + len(head[0])
+    return head if after < len(tokens) and tokens[after].is_cap else None
+
+
+@lru_cache(maxsize=1)
+def _lower_case_first_words() -> frozenset[str]:
+    return frozenset(words[0] for words in lexicon.lower_case_heads()[0])
 
 
 def _names_no_unit(tokens: list[Token], i: int) -> bool:
@@ -418,7 +438,7 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
                 return j, False
             run_end = person_run(tokens, j)
             if run_end > j and run_end == _cap_end(tokens, j) \
-                    and tokens[j - 1].lower not in _SCHOOL_LEVELS:
+                    and tokens[j - 1].lower not in _SCHOOL_LEVELS and not _names_district(tokens, j, run_end, ctx):
                 return j, False
             j += 1
             continue
@@ -436,6 +456,12 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
             return j, False
         j += 1
     return j, False
+
+
+def _names_district(tokens: list[Token], j: int, end: int, ctx: Context) -> bool:
+    """Do tokens[j:end], read like a person's name ("Trà Ôn", "Kim Bôi"), name a district of
+    the article's province? Then they end a unit's name as its place."""
+    return lexicon.district_of(" ".join(t.text for t in tokens[j:end]), ctx.jurisdiction) is not None
 
 
 def dash_compound_end(tokens: list[Token], j: int) -> int | None:
@@ -601,10 +627,11 @@ def units_in(tokens: list[Token], ctx: Context, text: str, start: int = 0,
     out, i = [], start
     end = len(tokens) if end is None else end
     # The quick test before match_unit: only a head word, an agency or an acronym starts one.
-    heads, agencies, acronyms = _heads(), _agencies(), ctx.acronyms
+    heads, agencies, acronyms, lower_heads = _heads(), _agencies(), ctx.acronyms, _lower_case_first_words()
     while i < end:
         t = tokens[i]
-        if t.text not in heads and t.lower not in agencies and t.text not in acronyms:
+        if t.text not in heads and t.lower not in agencies and t.text not in acronyms \
+                and t.text not in lower_heads:
             i += 1
             continue
         u = match_unit(tokens, i, ctx, text)
