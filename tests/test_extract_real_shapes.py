@@ -4,11 +4,18 @@ places and people: the real articles themselves are not kept in the repository."
 from __future__ import annotations
 
 from extract_helpers import facts, positions
+from thidua.loaders.extract.blocs import find_mentions
 from thidua.loaders.extract.sentences import split_sentences
 from thidua.loaders.extract.tokens import tokenize
 from thidua.loaders.extract.units import Context, units_in
 
 OPENING = "Sáng 14/3/2024, Khối thi đua các cơ quan tổng hợp tỉnh tổ chức hội nghị ký kết giao ước thi đua. "
+
+
+def bloc_names(text: str) -> list[str]:
+    """The names of the bloc mentions the recogniser finds, in order."""
+    ctx = Context(article_text=text)
+    return [m.name for s in split_sentences(text) for m in find_mentions(s, ctx)]
 
 
 def _unit_names(text: str, jurisdiction: str) -> list[str]:
@@ -363,3 +370,45 @@ def test_ub_for_uy_ban():
             "UB.MTTQ Việt Nam Thành phố.")
     assert positions(text, "thành phố Hồ Chí Minh") == [
         ("Lê Văn Hai", "Phó Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hồ Chí Minh")]
+
+
+# -- the fifth set, read after its second scoring -----------------------------------------
+def test_a_bloc_abbreviated_vh_xh_is_the_same_bloc():
+    text = ("Ngày 12/1/2024, Khối thi đua Văn hóa - Xã hội tổ chức Hội nghị tổng kết năm 2023. Các đơn vị trong "
+            "Khối thi đua VH-XH đã thống nhất bầu Sở Y tế làm Khối trưởng năm 2024.")
+    assert {f["bloc"] for f in facts(text, "tỉnh Bình Định")} == {"Khối thi đua Văn hóa - Xã hội"}
+
+
+def test_a_cluster_number_joined_to_its_ministry_by_a_dash():
+    text = "Ngày 6/12/2023, Cụm Thi đua số V-Bộ Tư pháp tổ chức hội nghị tổng kết công tác năm 2023."
+    assert [f["bloc"] for f in facts(text, None, None, "event")] == ["Cụm Thi đua số V - Bộ Tư pháp"]
+
+
+def test_a_sector_with_a_comma_in_its_name_stays_in_the_bloc_name():
+    text = ("Ngày 10/11/2023, Hội nghị tổng kết năm 2023 của Cụm thi đua 06 tỉnh Tây Nguyên ngành Văn hóa, "
+            "Thể thao và Du lịch được tổ chức tại Gia Lai.")
+    assert [f["bloc"] for f in facts(text, None, None, "event")] == [
+        "Cụm thi đua 06 tỉnh Tây Nguyên ngành Văn hóa, Thể thao và Du lịch"]
+
+
+def test_a_united_cluster_is_no_bloc_name():
+    text = ("Ngày 10/11/2023, Cụm thi đua số 3 tổ chức hội nghị tổng kết. Các đơn vị góp phần xây dựng Cụm thi đua "
+            "đoàn kết, vững mạnh.")
+    assert {f["bloc"] for f in facts(text, None, None, "event")} == {"Cụm thi đua số 3"}
+    assert bloc_names(text) == ["Cụm thi đua số 3"]
+
+
+def test_awards_listed_after_one_proposal_stay_proposed():
+    text = ("Ngày 12/1/2024, Khối thi đua Kinh tế tổng kết công tác năm 2023. Khối đã thống nhất đề nghị Cờ thi đua "
+            "của Chính phủ cho Sở Xây dựng; Bằng khen của UBND tỉnh cho Sở Công Thương, Sở Tài chính.")
+    assert [(f["recipient"], f["status"], f["year"]) for f in facts(text, "tỉnh Bình Định", None, "award")] == [
+        ("Sở Xây dựng", "proposed", 2023), ("Sở Công Thương", "proposed", 2023), ("Sở Tài chính", "proposed", 2023)]
+
+
+def test_the_unit_a_title_names_after_it():
+    text = ("Ngày 6/12/2019, tại TP Đồng Hới, Cụm trưởng - Sở Tư pháp Quảng Bình chủ trì hội nghị tổng kết "
+            "năm 2019 của Cụm thi đua số 4. Tại Hội nghị, Sở Tư pháp Quảng Bình đã chuyển giao vai trò cụm trưởng "
+            "cho Sở Tư pháp Quảng Trị, cụm phó là Sở Tư pháp Nghệ An.")
+    assert [(f["unit"], f["role"], f["year"]) for f in facts(text, None, None, "head")] == [
+        ("Sở Tư pháp Quảng Bình", "head", 2019), ("Sở Tư pháp Quảng Trị", "head", 2020),
+        ("Sở Tư pháp Nghệ An", "deputy", 2020)]

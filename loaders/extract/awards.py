@@ -43,7 +43,9 @@ _YEAR_BITS = re.compile(r"năm (\d{4})|giai đoạn (\d{4})\s*-\s*(\d{4})|(\d{4}
 _STOP_LIST = ("vì", "đã", "để", "do", "nhân", "với", "theo", "trong", "có", "góp")
 _TITLE_WORD = re.compile(r"^danh hiệu\s+", re.IGNORECASE)
 _VOTED = re.compile(r"suy tôn\s+")
-_RECEIVES = re.compile(r"\bnhận\s*$")
+# After a semicolon, a clause that opens with the award or says only "B nhận" goes on with the
+# vote of the clause before.
+_GOES_ON_WITH_VOTE = re.compile(r"^\s*$|\bnhận\s*$")
 _NOT_A_SUBJECT_GAP = re.compile(r"[,;:]|thay mặt|đại diện")
 
 
@@ -76,9 +78,10 @@ def awards_in(tokens: list[Token], text: str, ctx: Context, people: list[Person]
         if not recipients:
             continue
         status = _status(text, tokens, clause_start, start)
-        if status == "conferred" and last_status == "proposed" and _RECEIVES.search(
+        if status == "conferred" and last_status == "proposed" and _GOES_ON_WITH_VOTE.search(
                 text[tokens[clause_start].start:tokens[start].start]):
-            status = "proposed"    # "suy tôn A nhận Cờ …; B nhận Bằng khen …": still the vote
+            # "suy tôn A nhận Cờ …; B nhận Bằng khen …", "đề nghị Cờ … cho A; Bằng khen … cho B"
+            status = "proposed"
         last_status = status
         year = _year(text, tokens, start, nxt, clause_start if status == "proposed" else start)
         default = (years.reviewed if status == "proposed" else years.conferred) if yearly else None

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from thidua.loaders.extract.sentences import Sentence
 from thidua.loaders.extract.tokens import Token, words_at
-from thidua.loaders.extract.units import (Context, area_at, award_at, head_at, honorific_at,
-                                          is_stop, place_end, resolve_place, role_at)
+from thidua.loaders.extract.units import (Context, agency_end, area_at, award_at, field_end,
+                                          head_at, honorific_at, is_stop, place_end, resolve_place,
+                                          role_at)
 
 _ROMAN = re.compile(r"^(?:[IVXL]+|\d+)$")
 _BARE_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")     # not a year: "giao ước thi đua 2023"
@@ -71,7 +72,23 @@ def _name_end(toks: list[Token], j: int) -> int:
             k = j + len(area.split())
             end = place_end(toks, k, area)
             return end if end > k else j
-        return j
+        return _ministry_end(toks, j) or j
+    return _words_end(toks, j)
+
+
+def _ministry_end(toks: list[Token], j: int) -> int | None:
+    """"Cụm thi đua số IV - Bộ Tài nguyên và Môi trường", "… số V - Bộ Tư pháp": the ministry
+    after a numbered cluster; its field is a standard one (lexicons/extract-agencies.txt) or,
+    as every other ministry's, two words ("Công an", "Y tế")."""
+    n = len(toks)
+    if not (j + 3 < n and toks[j].text == "-" and toks[j + 1].text == "Bộ" and toks[j + 2].is_cap):
+        return None
+    return field_end(toks, j + 2) or (j + 4 if toks[j + 3].is_word else None)
+
+
+def _words_end(toks: list[Token], j: int) -> int:
+    """The end of a bloc name's words from j: up to a verb, a title, a clause or a place."""
+    n = len(toks)
     start = j
     while j < n:
         t = toks[j]
@@ -79,6 +96,10 @@ def _name_end(toks: list[Token], j: int) -> int:
             if any(words_at(toks, j + 1, w, lower=True) for w in _COMMA_CONTINUES) \
                     or _enumeration_goes_on(toks, start, j + 1):
                 j += 1
+                continue
+            agency = _agency_across(toks, start, j)
+            if agency:
+                j = agency
                 continue
             break
         if t.text == "-":
@@ -94,6 +115,9 @@ def _name_end(toks: list[Token], j: int) -> int:
         if area and j > start:
             k = j + len(area.split())
             end = place_end(toks, k, area)
+            if end > k and end < n and toks[end].lower == "ngành":
+                j = end        # "Cụm thi đua 06 tỉnh Tây Nguyên ngành Văn hóa, …": the sector follows
+                continue
             if end > k:
                 return end
             comma_goes_on = k < n and toks[k].text == "," and \
@@ -121,6 +145,16 @@ def _name_end(toks: list[Token], j: int) -> int:
             break
         j += 1
     return j
+
+
+def _agency_across(toks: list[Token], start: int, comma: int) -> int | None:
+    """"… ngành Văn hóa, Thể thao và Du lịch": the end of a standard name or field that holds
+    the comma at `comma` (lexicons/extract-agencies.txt), or None."""
+    for k in range(comma - 1, max(start, comma - 4) - 1, -1):
+        end = (agency_end(toks, k) or field_end(toks, k)) if toks[k].is_cap else None
+        if end and end > comma:
+            return end
+    return None
 
 
 def _bare_number_at(toks: list[Token], j: int) -> bool:

@@ -27,10 +27,10 @@ _ELECT = (r"(?:luân phiên )?(?:giữ chức(?: vụ)?|đảm nhiệm(?: vai tr
 _DESCRIBE = r"từ vị trí|thay mặt(?: cho)?|đại diện(?: cho)?|hoàn thành tốt vai trò|tiếp tục làm"
 _CONNECTOR = re.compile(rf"^\s*(?:[-,(]\s*)?(?:(?P<elect>{_ELECT})\s+|(?:{_DESCRIBE})\s+)?"
                         r"(?:(?:là )?đơn vị\s*)?(?:nhiệm vụ\s*)?$", re.IGNORECASE)
-_ELECTION_SENTENCE = re.compile(r"\b(?:bầu|chọn|đề cử|giao|nhận nhiệm vụ|đảm nhận|đảm nhiệm|luân phiên|bàn giao|thống nhất)\b",
+_ELECTION_SENTENCE = re.compile(r"\b(?:bầu|chọn|đề cử|giao|nhận nhiệm vụ|đảm nhận|đảm nhiệm|luân phiên|bàn giao|chuyển giao|thống nhất)\b",
                                 re.IGNORECASE)
 # "trao cờ Cụm trưởng … năm 2023 cho …": the flag of the title, handed to next year's head
-_HANDOVER = re.compile(r"(?:(?:bàn giao|chuyển giao)(?: lại)?(?: nhiệm vụ| cờ luân lưu)?|trao(?: lại)? cờ)"
+_HANDOVER = re.compile(r"(?:(?:bàn giao|chuyển giao)(?: lại)?(?: nhiệm vụ| vai trò| cờ luân lưu)?|trao(?: lại)? cờ)"
                        r"(?: đơn vị)?\s*$", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"^(?:Trong |Cả )?năm (\d{4})\s*,", re.IGNORECASE)
 # "bầu chọn cụm trưởng và cụm phó cụm thi đua số II năm 2023 là A (Cụm trưởng) và B (Cụm phó)":
@@ -87,7 +87,11 @@ def heads_in(tokens: list[Token], text: str, ctx: Context, people: list[Person],
         elif _HANDOVER.search(before):
             found += _handover(tokens, k, end, cue[1], year, text, ctx, units(), people)
         else:
-            unit, elected = _described_unit(tokens, k, text, units())
+            after = _unit_after_cue(tokens, end, units())
+            if after:
+                unit, elected = after, bool(_ELECTION_SENTENCE.search(text))
+            else:
+                unit, elected = _described_unit(tokens, k, text, units())
             elected = elected or _takes_over(text, tokens, end)
             if unit:
                 found.append((Head(unit.name, cue[1], year, k), year is not None, elected))
@@ -126,6 +130,20 @@ def _years(found, text, years: Years, sentence_year) -> list[Head]:
                 head.year = years.opened if elected else years.described
         out.append(head)
     return out
+
+
+def _unit_after_cue(tokens, end, units: list[Unit]) -> Unit | None:
+    """"Cụm trưởng – Sở Tài nguyên và Môi trường Hà Tĩnh chủ trì …", "cụm phó là Sở …": the
+    unit the title names right after it."""
+    j = end
+    if j + 1 < len(tokens) and tokens[j].lower == "năm" and tokens[j + 1].text.isdigit():
+        j += 2
+    if j >= len(tokens) or (tokens[j].text != "-" and tokens[j].lower != "là"):
+        return None
+    j += 1
+    if j + 1 < len(tokens) and tokens[j].lower == "đơn" and tokens[j + 1].lower == "vị":
+        j += 2
+    return next((u for u in units if u.start == j), None)
 
 
 def _described_unit(tokens, k, text, units: list[Unit]) -> tuple[Unit | None, bool]:

@@ -226,9 +226,16 @@ def by_first_word(entries, lower: bool = True) -> dict[str, tuple]:
 _DASHES = ("\u2013", "\u2014", "\u2012", "\u2212")
 
 
+# "Cụm Thi đua số IV-Bộ Tài nguyên và Môi trường": the bloc's number, then its ministry; the
+# tokenizer would keep "IV-Bộ" as one word.
+_NUMBER_DASH_NAME = re.compile(r"\b((?:số|thứ) (?:[IVXL]+|\d{1,2}))-(?=[A-ZĐÀ-Ỹ])")
+
+
 def expand(text: str) -> str:
     from thidua.text import clean, expand_abbreviations
     for dash in _DASHES:      # str.replace is far cheaper than str.translate with a table
         if dash in text:
             text = text.replace(dash, "-")
+    if "-" in text:
+        text = _NUMBER_DASH_NAME.sub(r"\1 - ", text)
     return clean(expand_abbreviations(text))

@@ -382,6 +382,20 @@ def _agency_at(tokens: list[Token], i: int, any_case: bool = False) -> int | Non
     return i + len(entry[0]) if entry else None
 
 
+def field_end(tokens: list[Token], i: int) -> int | None:
+    """The end of a standard body's field at i ("Văn hóa, Thể thao và Du lịch" of "Sở Văn hóa,
+    …"), as a bloc's, sector's or ministry's name carries it; or None."""
+    if not tokens[i].text[0].isupper():
+        return None
+    entry = _entry_at(_fields(), tokens, i, tokens[i].lower, True)
+    return i + len(entry[0]) if entry else None
+
+
+@lru_cache(maxsize=1)
+def _fields() -> dict[str, tuple]:
+    return _with_rest(lexicon.by_first_word((a[1:],) for a in lexicon.agencies() if len(a) > 1))
+
+
 def _area_unit(tokens, i, head_words, ctx, text) -> Unit | None:
     k = i + len(head_words)
     end = place_end(tokens, k, " ".join(head_words).lower())
