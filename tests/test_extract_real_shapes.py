@@ -412,3 +412,38 @@ def test_the_unit_a_title_names_after_it():
     assert [(f["unit"], f["role"], f["year"]) for f in facts(text, None, None, "head")] == [
         ("Sở Tư pháp Quảng Bình", "head", 2019), ("Sở Tư pháp Quảng Trị", "head", 2020),
         ("Sở Tư pháp Nghệ An", "deputy", 2020)]
+
+
+def test_bare_places_after_a_unit_named_for_a_place_share_its_head():
+    text = ("Ngày 6/12/2019, Cụm thi đua số 4 tổng kết năm 2019. Cụm gồm Huyện ủy Ea Kar, Krông Pắc, M'Đrắk và "
+            "Thị ủy Buôn Hồ.")
+    assert _units(text, "tỉnh Đắk Lắk") == ["Huyện ủy Ea Kar", "Huyện ủy Krông Pắc", "Huyện ủy M'Đrắk",
+                                           "Thị ủy Buôn Hồ"]
+    awards = ("Ngày 6/12/2019, Cụm thi đua số 4 tổng kết năm 2019. Hội nghị đề nghị Bộ Tư pháp tặng bằng khen cho "
+              "các Sở Tư pháp Quảng Bình, Quảng Trị và Hà Tĩnh vì thành tích xuất sắc.")
+    assert [f["recipient"] for f in facts(awards, None, None, "award")] == [
+        "Sở Tư pháp Quảng Bình", "Sở Tư pháp Quảng Trị", "Sở Tư pháp Hà Tĩnh"]
+    not_places = "Ngày 6/12/2019, Cụm thi đua số 4 tổng kết. Cụm gồm Sở Tư pháp Quảng Bình, Trần Văn Nam dự."
+    assert _units(not_places, None) == ["Sở Tư pháp Quảng Bình"]
+
+
+def test_a_city_written_with_its_level_inside_a_list_of_cities():
+    text = ("ANTĐ - Ngày 8-11-2015, Cụm thi đua số 1 gồm Công an 5 thành phố: Hà Nội, TP.HCM, Hải Phòng, Đà Nẵng "
+            "và Cần Thơ đã tổ chức hội nghị.")
+    assert _units(text, None) == ["Công an thành phố Hà Nội", "Công an thành phố Hồ Chí Minh",
+                                  "Công an thành phố Hải Phòng", "Công an thành phố Đà Nẵng",
+                                  "Công an thành phố Cần Thơ"]
+
+
+def test_bare_districts_after_gom_and_a_city_with_its_level():
+    text = ("Ngày 18/1/2014, Cụm thi đua các huyện biên giới gồm: Tràng Định, Văn Lãng, Cao Lộc và thành phố "
+            "Lạng Sơn đã tổ chức hội nghị tổng kết.")
+    assert _units(text, "tỉnh Lạng Sơn") == ["huyện Tràng Định", "huyện Văn Lãng", "huyện Cao Lộc",
+                                            "thành phố Lạng Sơn"]
+
+
+def test_members_in_parentheses_after_the_blocs_name_with_lower_case_heads():
+    text = ("Ngày 20/10/2016, 03 trường trong khối thi đua các trường cao đẳng (trường CĐYT Hậu Giang; trường "
+            "CĐ Cộng đồng Hậu Giang; trường ĐH Võ Trường Toản) đã ký kết giao ước thi đua.")
+    assert _units(text, "tỉnh Hậu Giang") == ["Trường Cao đẳng Y tế Hậu Giang", "Trường Cao đẳng Cộng đồng Hậu Giang",
+                                             "Trường Đại học Võ Trường Toản"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from thidua.loaders.extract import lexicon
 from thidua.loaders.extract.dates import Years
 from thidua.loaders.extract.people import Person, person_at
-from thidua.loaders.extract.shared_lists import names_sharing_head
+from thidua.loaders.extract.shared_lists import names_sharing_head, places_after
 from thidua.loaders.extract.tokens import Token, words_at
 from thidua.loaders.extract.units import (Context, award_at, award_first_words, honorific_at,
                                           is_stop, match_unit, resolve_place)
@@ -215,6 +215,8 @@ def _recipients_after(tokens, end, limit, reach, text, ctx) -> tuple[list[tuple[
         shared = _shared_head_list(tokens, j, limit, text)
         if shared:
             return shared, limit
+        if j + 1 < len(tokens) and tokens[j].lower == "các" and match_unit(tokens, j + 1, ctx, text):
+            j += 1       # "cho các Sở Tư pháp Quảng Bình, Quảng Trị"
         m = _LIST_FILLER.match(text[tokens[j].start:]) if j < len(tokens) else None
         if m:
             stop = tokens[j].start + m.end()
@@ -259,6 +261,8 @@ def _read_list(tokens, j, limit, reach, text, ctx, list_mode) -> tuple[list[tupl
                 break
             out.append((u.name, "unit"))
             j = u.end
+            places, j = _places_after(u.name, tokens, j, n, text, ctx)
+            out += [(name, "unit") for name in places]
         j = _skip_aside(tokens, j, len(tokens))
         # people in a list are often separated by ";" ("cho ông A - …; bà B - …")
         person_next = j + 1 < len(tokens) and tokens[j].text == ";" and honorific_at(tokens, j + 1) > 0
@@ -270,6 +274,18 @@ def _read_list(tokens, j, limit, reach, text, ctx, list_mode) -> tuple[list[tupl
             continue
         break
     return out, j
+
+
+def _places_after(unit, tokens, j, n, text, ctx) -> tuple[list[str], int]:
+    """"cho Sở Tài nguyên và Môi trường Quảng Bình, Quảng Trị": the same head over the places
+    after the unit (shared_lists.places_after), and the token after them."""
+    if j >= n or (tokens[j].text != "," and tokens[j].lower != "và"):
+        return [], j
+    start = tokens[j].start
+    places, used = places_after(unit, text[start:tokens[n - 1].end], ctx.jurisdiction, whole=False)
+    while places and j < n and tokens[j].start < start + used:
+        j += 1
+    return places, j
 
 
 def _skip_aside(tokens, j, n) -> int:

@@ -13,7 +13,7 @@ import re
 from thidua.loaders.extract.sentences import Sentence
 from thidua.loaders.extract.shared_lists import (districts_listed, names_sharing_head,
                                                  names_sharing_kind, opens_counted_areas,
-                                                 separator_length)
+                                                 places_sharing_head, separator_length)
 from thidua.loaders.extract.tokens import Token
 from thidua.loaders.extract.units import Context, match_unit, units_in
 
@@ -22,7 +22,7 @@ TRIGGER = re.compile(
     r"(?=[bgc\d])(?:"
     r"\b(?:bao gồm|gồm có|gồm)\b"
     r"|\bcó \d+ (?:đơn vị |cơ quan |địa phương )?thành viên\b"
-    r"|\b\d+ (?:đơn vị|cơ quan|sở, ngành|địa phương|doanh nghiệp)(?: thành viên)? (?:của|trong) (?:khối|cụm)\b"
+    r"|\b\d+ (?:đơn vị|cơ quan|sở, ngành|địa phương|doanh nghiệp|trường)(?: thành viên)? (?:của|trong) (?:khối|cụm)\b"
     r"|\b\d+ (?:đơn vị|cơ quan|địa phương|doanh nghiệp) thành viên\b"
     # "của các đơn vị trong khối: A, B, C": without a count, only when a colon opens the list
     r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành)(?: thành viên)? (?:của|trong) (?:khối|cụm)(?: thi đua)?\s*:"
@@ -36,6 +36,7 @@ _FILLER = re.compile(r"^(?:\s*(?:các|\d+|đơn vị|cơ quan|địa phương|th
                      re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-•+*–]|\(?\d{1,2}[.)])\s*")
 _GAP = re.compile(r"^[\s,;\-–+•*.]*(?:và)?[\s,;\-–+•*.]*(?:\(\d{1,2}\))?\s*$")
+_BLOC_NAME_BEFORE_PAREN = re.compile(r"\s*thi đua[^():;.]{0,80}?(?=\()", re.IGNORECASE)
 _BLOC_WORD = re.compile(r"\b(?:khối|cụm)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;.]")
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -68,6 +69,9 @@ def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[t
         if not _said_of_bloc(s.work, m):
             continue
         rest_start = m.end()
+        named = _BLOC_NAME_BEFORE_PAREN.match(s.work, rest_start)
+        if named:       # "07 trường trong khối thi đua các trường đại học, cao đẳng (A; B; …)"
+            rest_start = named.end()
         paren = s.work[rest_start:].lstrip().startswith("(")
         body_start = rest_start + (s.work[rest_start:].index("(") + 1 if paren else 0)
         body_end = _list_end(s.work, body_start, paren)
@@ -132,11 +136,17 @@ def _unit_list(s: Sentence, ctx: Context, start: int, end: int, after_shared: bo
             continue
         gap = _TITLE_TAG.sub(" ", _ASIDE.sub(" ", s.work[last_end:s.tokens[u.start].start]))
         if names and not _GAP.match(gap):
-            break
+            places = places_sharing_head(names[-1], gap, ctx.jurisdiction)
+            if not places:
+                break
+            names += places       # "Huyện ủy Ea H'leo, Krông Pắc, Krông Búk và Thị ủy Buôn Hồ"
         if not names and _BULLET.sub("", s.work[last_end:s.tokens[u.start].start]).strip(" :(-"):
             break
         names.append(u.name)
         last_end = s.tokens[u.end - 1].end
+    if names:         # "… Sở Tư pháp Quảng Bình, Quảng Trị." : places after the last unit
+        names += places_sharing_head(names[-1], _CLAUSE_END.split(s.work[last_end:end])[0], ctx.jurisdiction,
+                                     whole=False)
     return names
 
 

@@ -24,6 +24,7 @@ _SHARED_PLACES = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s+các\s
 # "các Trường THPT: Nguyễn Du, Trần Phú": a unit's head shared over the names after a colon
 _SHARED_NAMED = re.compile(r"^(?:các\s+)?(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s*:\s*(?=[A-ZĐÀ-Ỹ])")
 _ASIDE = re.compile(r"\([^()]*\)")
+_AREA_AGAIN = re.compile(r"^(?:thành phố|tỉnh)\s+(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
 
 
 # "các sở Nội vụ, Tài chính, Kế hoạch và Đầu tư": one lower-case head word shared by the items.
@@ -75,25 +76,31 @@ def separator_length(text: str, start: int) -> int:
 
 # "bao gồm các địa phương: Đức Trọng, Di Linh …": places named bare, without their level
 _PLACES_OPENING = re.compile(r"^(?:các\s+)?(?:\d+\s+)?địa phương\s*:\s*")
+_AREA_WRITTEN = re.compile(r"^(?:huyện|quận|thị xã|thành phố)\s+", re.IGNORECASE)
 
 
 def districts_listed(body: str, jurisdiction: str | None) -> list[str]:
     """"các địa phương: Đức Trọng, Đà Lạt" in tỉnh Lâm Đồng -> "huyện Đức Trọng", "thành phố
     Đà Lạt" (lexicons/districts.tsv); the list ends at a name that is no district there."""
-    m = _PLACES_OPENING.match(body.strip().lstrip(":").lstrip())
-    if not m or not jurisdiction:
+    body = body.strip().lstrip(":").lstrip()
+    m = _PLACES_OPENING.match(body)
+    if not jurisdiction:
         return []
     names = []
-    for item in re.split(r",\s*|\s+và\s+", body.strip().lstrip(":").lstrip()[m.end():]):
+    for item in re.split(r",\s*|\s+và\s+", body[m.end() if m else 0:]):
         words = item.split()
-        run = _capitalised_run(words)
-        full = lexicon.district_of(" ".join(run), jurisdiction) if run else None
+        written = _AREA_WRITTEN.match(item)      # "… Hữu Lũng và thành phố Lạng Sơn"
+        run = _capitalised_run(words[len(written.group().split()):] if written else words)
+        place = " ".join(run)
+        full = lexicon.district_of(place, jurisdiction) if run else None
+        if written and full:
+            full = f"{written.group().strip().lower()} {place}"
         if not full:
             break
         names.append(full)
-        if len(run) < len(words):
+        if len(run) + (len(written.group().split()) if written else 0) < len(words):
             break
-    return names if len(names) >= 2 else []
+    return names if len(names) >= 2 and (m or len(names) >= 3) else []
 
 
 def _capitalised_run(words: list[str]) -> list[str]:
@@ -103,6 +110,72 @@ def _capitalised_run(words: list[str]) -> list[str]:
             break
         run.append(w.strip(".;)"))
     return run
+
+
+_PLACE_ITEMS = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
+_OPENS_WITH_SEPARATOR = re.compile(r"^\s*(?:,|\bvà\b)")
+
+
+def places_sharing_head(unit: str, rest: str, jurisdiction: str | None, whole: bool = True) -> list[str]:
+    """"Huyện ủy Ea H'leo" + ", Krông Pắc, Krông Búk và " -> "Huyện ủy Krông Pắc", "Huyện ủy
+    Krông Búk": bare places after a unit named for a place of the same kind (a district of
+    the article's province, or a province) are units of the same head. With `whole`, `rest`
+    must hold nothing but such places and separators; otherwise the places that open it
+    count, up to the first word that is not one."""
+    names, _ = places_after(unit, rest, jurisdiction, whole)
+    return names
+
+
+def places_after(unit: str, rest: str, jurisdiction: str | None, whole: bool) -> tuple[list[str], int]:
+    """places_sharing_head, and how many characters of `rest` the places take."""
+    head = _head_before_place(unit, jurisdiction) if _OPENS_WITH_SEPARATOR.match(rest) else None
+    if head is None:
+        return [], 0
+    level, stem = head
+    out, used, pos = [], 0, 0
+    for sep in _PLACE_ITEMS.finditer(rest):
+        item = rest[pos:sep.start()]
+        pos = sep.end()
+        if not item:
+            continue
+        words = item.split()
+        run = _capitalised_run(words)
+        if not run or not _is_place(" ".join(run), level, jurisdiction):
+            return ([], 0) if whole else (out, used)
+        out.append(f"{stem} {' '.join(run)}")
+        used = sep.start() - len(item) + len(" ".join(run))
+        if len(run) < len(words):
+            return ([], 0) if whole else (out, used)
+    tail = rest[pos:]
+    if tail.strip():
+        words = tail.split()
+        run = _capitalised_run(words)
+        if not run or not _is_place(" ".join(run), level, jurisdiction) or (whole and len(run) < len(words)):
+            return ([], 0) if whole else (out, used)
+        out.append(f"{stem} {' '.join(run)}")
+        used = pos + len(tail) - len(tail.lstrip()) + len(" ".join(run))
+    return out, used
+
+
+def _head_before_place(unit: str, jurisdiction: str | None) -> tuple[str, str] | None:
+    """("district" | "province", the unit's words before its place) when `unit` ends in a
+    district of `jurisdiction` or in a province; else None."""
+    words = unit.split()
+    for n in (3, 2, 1):
+        if len(words) <= n:
+            continue
+        place = " ".join(words[-n:])
+        if lexicon.district_of(place, jurisdiction):
+            return "district", " ".join(words[:-n])
+        if fold(place) in lexicon.provinces():
+            return "province", " ".join(words[:-n])
+    return None
+
+
+def _is_place(name: str, level: str, jurisdiction: str | None) -> bool:
+    if level == "district":
+        return lexicon.district_of(name, jurisdiction) is not None
+    return fold(name) in lexicon.provinces()
 
 
 def names_sharing_head(body: str) -> list[str]:
@@ -122,6 +195,8 @@ def names_sharing_head(body: str) -> list[str]:
     items = re.split(r",\s*|\s+và\s+", _ASIDE.sub("", body[m.end():]))
     names = []
     for item in items:
+        if area:      # "Công an 5 thành phố: Hà Nội, Thành phố Hồ Chí Minh, …": the level written again
+            item = _AREA_AGAIN.sub("", item.strip())
         words = item.strip().split()
         run = _capitalised_run(words)
         if not run:
