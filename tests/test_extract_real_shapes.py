@@ -447,3 +447,21 @@ def test_members_in_parentheses_after_the_blocs_name_with_lower_case_heads():
             "CĐ Cộng đồng Hậu Giang; trường ĐH Võ Trường Toản) đã ký kết giao ước thi đua.")
     assert _units(text, "tỉnh Hậu Giang") == ["Trường Cao đẳng Y tế Hậu Giang", "Trường Cao đẳng Cộng đồng Hậu Giang",
                                              "Trường Đại học Võ Trường Toản"]
+
+
+# -- the sixth and seventh sets (scored once unseen, then read) -----------------------------
+def test_a_bloc_named_without_thi_dua():
+    text = ("BTNO - Sáng 26/2/2022, Sở Xây dựng, đơn vị làm Khối trưởng Khối Nội chính năm 2022 tổ chức lễ ký kết "
+            "giao ước thi đua. Khối Nội chính tỉnh gồm 3 đơn vị: Sở Tư pháp, Thanh tra tỉnh, Sở Nội vụ.")
+    assert _units(text, "tỉnh Bình Phước") == ["Sở Tư pháp", "Thanh tra tỉnh Bình Phước", "Sở Nội vụ"]
+    assert {f["bloc"] for f in facts(text, "tỉnh Bình Phước")} == {"Khối Nội chính tỉnh Bình Phước"}
+    assert bloc_names("Văn phòng Huyện ủy dẫn đầu phong trào thi đua Khối 02 huyện Nam Trà My năm 2023.") == [
+        "Khối 02 huyện Nam Trà My"]
+
+
+def test_words_after_khoi_or_cum_that_name_no_bloc():
+    for text in ("Doanh nghiệp trong Cụm Công nghiệp Tân Mỹ ký kết giao ước thi đua.",
+                 "Khối trưởng phát biểu tại hội nghị thi đua.",
+                 "Ngày 5/3/2018, Cụm thi đua số 2 (Khối Văn hóa - Thông tin) ký kết giao ước thi đua."):
+        assert "Cụm Công nghiệp Tân Mỹ" not in bloc_names(text) and "Khối trưởng" not in bloc_names(text)
+        assert not any(n.startswith("Khối Văn hóa") for n in bloc_names(text)), text

@@ -27,6 +27,7 @@ _ACRONYM_IN_PARENS = re.compile(r"\(\s*[A-ZĐ][A-ZĐ0-9]{1,9}\s*\)")
 _SENTENCE_WORDS = 8      # fewer after a date make a dateline, not a sentence
 # Cheap tests that let a sentence skip a recogniser that cannot fire on it.
 _BLOC_HINT = AnyPhrase(("khối thi đua", "cụm thi đua"))
+_SHORT_BLOC_HINT = AnyPhrase(("Khối ", "Cụm "))       # "Khối Kinh tế - Kỹ thuật", "Cụm II"
 _AWARD_HINT = AnyPhrase(("cờ", "bằng khen", "giấy khen", "huân chương", "huy chương", "huy hiệu",
                          "chiến sĩ", "kỷ niệm chương", "danh hiệu", "anh hùng", "lao động xuất sắc",
                          "lao động tiên tiến"))
@@ -55,7 +56,8 @@ class _Article:
             self._start_sentence(s)
             self._learn_acronyms(s)
         self.mentions = {s.index: bloc_rules.find_mentions(s, self.ctx) for s in readable
-                         if _BLOC_HINT.search(s.lower) or self._names_bloc_acronym(s)}
+                         if _BLOC_HINT.search(s.lower) or _SHORT_BLOC_HINT.search(s.nfc)
+                         or self._names_bloc_acronym(s)}
         self.blocs = bloc_rules.group_mentions([m for ms in self.mentions.values() for m in ms])
         event = self._event_sentence(readable)
         self.main = self._main_bloc(event)
@@ -126,15 +128,15 @@ class _Article:
             # ký kết …": the date opens the sentence before the bloc's own (a sentence, not the
             # portal's dateline "Thứ tư, 21/12/2022 - 15:30").
             if d and nxt is not None and len(s.nfc.split()) >= _SENTENCE_WORDS \
-                    and _BLOC_HINT.search(nxt.lower) and dates.is_event_sentence(nxt.nfc) \
+                    and self.mentions.get(nxt.index) and dates.is_event_sentence(nxt.nfc) \
                     and not dates.parse_date_at_head(nxt.nfc):
                 return nxt, d
         for s in readable:       # "Khối … tổ chức hội nghị vào ngày 20/12": a bloc's own sentence
-            d = dates.parse_date_inside(s.nfc) if _BLOC_HINT.search(s.lower) else None
+            d = dates.parse_date_inside(s.nfc) if self.mentions.get(s.index) else None
             if d and dates.is_event_sentence(s.nfc):
                 return s, d
         for s in readable:       # "Mới đây, Cụm thi đua số 6 … đã tổ chức Hội nghị tổng kết": undated
-            if _BLOC_HINT.search(s.lower) and dates.reports_event(s.nfc):
+            if self.mentions.get(s.index) and dates.reports_event(s.nfc):
                 return s, None
         return None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from thidua.loaders.extract import lexicon
 from thidua.loaders.extract.sentences import Sentence
 from thidua.loaders.extract.tokens import Token, words_at
 from thidua.loaders.extract.units import (Context, agency_end, area_at, award_at, field_end,
@@ -57,9 +58,35 @@ def find_mentions(s: Sentence, ctx: Context) -> list[Mention]:
                 acr = _acronym_after(toks, end)
                 if acr:
                     ctx.bloc_acronyms[acr] = name
+        elif t.text in ("Khối", "Cụm") and i + 1 < len(toks) and (i == 0 or toks[i - 1].text != "("):
+            # (an aside "Cụm thi đua số 2 (Khối Văn hóa - Thông tin)" names the sector, not a bloc)
+            end = _short_name_end(toks, i + 1)
+            if end:
+                name = resolve_place(s.work[t.start:toks[end - 1].end].strip(" ,-"), t.start, ctx)
+                out.append(Mention(s.index, i, end, name))
         elif t.text in ctx.bloc_acronyms:
             out.append(Mention(s.index, i, i + 1, ctx.bloc_acronyms[t.text]))
     return out
+
+
+def _names_no_bloc(toks: list[Token], j: int) -> bool:
+    nxt = toks[j + 1].lower if j + 1 < len(toks) else ""
+    return (toks[j].lower, nxt) in lexicon.not_blocs() or (toks[j].lower, "") in lexicon.not_blocs()
+
+
+def _short_name_end(toks: list[Token], j: int) -> int | None:
+    """"Khối Kinh tế - Kỹ thuật tỉnh", "Khối 01 huyện Bắc Trà My", "Cụm II": a bloc named without
+    "thi đua", by a capitalised name or a number after the capitalised bloc word; None when
+    the word is no bloc ("Khối trưởng", "Cụm Công nghiệp Tân Mỹ")."""
+    t = toks[j]
+    if _BARE_NUMBER.match(t.text):
+        return _name_end(toks, j)
+    if not t.is_cap or t.text[0].isdigit() or t.text in ("Trưởng", "Phó", "Thi") \
+            or role_at(toks, j) or award_at(toks, j) or honorific_at(toks, j) \
+            or _names_no_bloc(toks, j):
+        return None
+    end = _words_end(toks, j)
+    return end if end > j else None
 
 
 def _name_end(toks: list[Token], j: int) -> int:

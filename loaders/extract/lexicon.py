@@ -32,6 +32,12 @@ def lower_case_heads() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def not_blocs() -> frozenset[tuple[str, str]]:
+    """First two words (lower case) after "Khối" / "Cụm" that name no emulation bloc."""
+    return frozenset(tuple((line.lower().split() + [""])[:2]) for line in _lines("extract-not-blocs.txt"))
+
+
+@lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     return frozenset(_lines("extract-surnames.txt"))
 
