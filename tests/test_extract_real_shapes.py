@@ -465,3 +465,28 @@ def test_words_after_khoi_or_cum_that_name_no_bloc():
                  "Ngày 5/3/2018, Cụm thi đua số 2 (Khối Văn hóa - Thông tin) ký kết giao ước thi đua."):
         assert "Cụm Công nghiệp Tân Mỹ" not in bloc_names(text) and "Khối trưởng" not in bloc_names(text)
         assert not any(n.startswith("Khối Văn hóa") for n in bloc_names(text)), text
+
+
+def test_a_title_before_a_unit_is_not_part_of_its_name():
+    text = ("Ngày 5/1/2024, Cụm thi đua số 7 tổng kết năm 2023. Dự có đồng chí Lê Văn Hòa, Viện trưởng VKSND tỉnh "
+            "Bình Định – đơn vị Cụm trưởng; đồng chí Trần Thị Lan, Phó Viện trưởng VKSND tỉnh Phú Yên – đơn vị Cụm phó.")
+    assert [(f["unit"], f["role"]) for f in facts(text, None, None, "head")] == [
+        ("Viện kiểm sát nhân dân tỉnh Bình Định", "head"), ("Viện kiểm sát nhân dân tỉnh Phú Yên", "deputy")]
+
+
+def test_one_head_over_the_units_of_a_list():
+    text = ("Ngày 5/1/2022, Cụm thi đua số 2 tổng kết năm 2021. Dự có 04 đơn vị thành viên trong Cụm gồm Thanh tra "
+            "các đơn vị: Sở Xây dựng, Sở Công Thương, Ban Dân tộc.")
+    assert _units(text, "tỉnh Cao Bằng") == ["Thanh tra Sở Xây dựng", "Thanh tra Sở Công Thương", "Thanh tra Ban Dân tộc"]
+
+
+def test_the_fatherland_front_bloc_and_an_acronym_defined_inside_a_members_name():
+    text = ("Mới đây, Khối thi đua Mặt trận Tổ quốc, các tổ chức chính trị - xã hội tỉnh Bình Phước tổ chức hội nghị "
+            "tổng kết năm 2020 và bàn giao nhiệm vụ khối trưởng năm 2021. Khối gồm các thành viên: Hội Nông dân "
+            "(HND) tỉnh, Tỉnh đoàn, Mặt trận Tổ quốc tỉnh và Liên đoàn Lao động tỉnh, do Hội Nông dân tỉnh làm "
+            "khối trưởng.")
+    assert {f["bloc"] for f in facts(text, "tỉnh Bình Phước")} == {
+        "Khối thi đua Mặt trận Tổ quốc, các tổ chức chính trị - xã hội tỉnh Bình Phước"}
+    assert _units(text, "tỉnh Bình Phước") == ["Hội Nông dân tỉnh Bình Phước", "Tỉnh đoàn",
+                                              "Mặt trận Tổ quốc tỉnh Bình Phước", "Liên đoàn Lao động tỉnh Bình Phước"]
+    assert all(f["unit"] != "tỉnh Bình Phước" for f in facts(text, "tỉnh Bình Phước", None, "head"))

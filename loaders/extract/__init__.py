@@ -182,7 +182,8 @@ class _Article:
             for pos in p.positions:
                 self._emit(s, "position", person=clean(p.name), role=pos.role,
                            organization=pos.organization)
-        heads = leadership.heads_in(s.tokens, s.work, self.ctx, found, self.years) \
+        spans = tuple((m.start, m.end) for m in self.mentions.get(s.index, ()))
+        heads = leadership.heads_in(s.tokens, s.work, self.ctx, found, self.years, spans) \
             if _cue_hint().search(lower) or self._names_bloc_acronym(s) else []
         for h in heads:
             bloc = self._bloc_at(s, h.token)

@@ -20,7 +20,8 @@ from thidua.loaders.extract.units import (Context, agency_end, area_at, award_at
 
 _ROMAN = re.compile(r"^(?:[IVXL]+|\d+)$")
 _BARE_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")     # not a year: "giao ước thi đua 2023"
-_COMMA_CONTINUES = (("ngành",), ("đoàn", "thể"), ("thành", "phố"), ("huyện",), ("thị", "xã"))
+_COMMA_CONTINUES = (("ngành",), ("đoàn", "thể"), ("thành", "phố"), ("huyện",), ("thị", "xã"),
+                    ("các", "tổ", "chức"))     # "Khối thi đua Mặt trận Tổ quốc, các tổ chức chính trị - xã hội"
 _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,11}$")
 # Lower-case words that open a new clause after a comma, not one more kind of member.
 _CLAUSE_WORDS = {"đơn", "đại", "lãnh", "ông", "bà", "đồng", "gồm", "nhằm", "qua", "trong", "sau",
@@ -120,8 +121,11 @@ def _words_end(toks: list[Token], j: int) -> int:
     while j < n:
         t = toks[j]
         if t.text == ",":
-            if any(words_at(toks, j + 1, w, lower=True) for w in _COMMA_CONTINUES) \
-                    or _enumeration_goes_on(toks, start, j + 1):
+            phrase = next((w for w in _COMMA_CONTINUES if words_at(toks, j + 1, w, lower=True)), None)
+            if phrase:
+                j += 1 + len(phrase)     # the phrase's words, though "tổ chức" is also a verb
+                continue
+            if _enumeration_goes_on(toks, start, j + 1):
                 j += 1
                 continue
             agency = _agency_across(toks, start, j)

@@ -55,13 +55,16 @@ class Head:
 
 
 def heads_in(tokens: list[Token], text: str, ctx: Context, people: list[Person],
-             years: Years) -> list[Head]:
+             years: Years, bloc_spans: tuple[tuple[int, int], ...] = ()) -> list[Head]:
+    """The heads and deputies a sentence names; `bloc_spans` (token ranges of the blocs it
+    names) hold no head: "Khối thi đua … tỉnh Tây Ninh" names a place, not a unit."""
     found_units: list[list[Unit]] = []
 
     def units() -> list[Unit]:
         """The sentence's units, read when a cue needs them (most cue hints find no cue)."""
         if not found_units:
-            found_units.append(units_in(tokens, ctx, text))
+            found_units.append([u for u in units_in(tokens, ctx, text)
+                                if not any(a <= u.start < b for a, b in bloc_spans)])
         return found_units[0]
 
     taken = _person_spans(people)

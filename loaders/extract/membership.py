@@ -14,8 +14,8 @@ from thidua.loaders.extract.sentences import Sentence
 from thidua.loaders.extract.shared_lists import (districts_listed, names_sharing_head,
                                                  names_sharing_kind, opens_counted_areas,
                                                  places_sharing_head, separator_length)
-from thidua.loaders.extract.tokens import Token
-from thidua.loaders.extract.units import Context, match_unit, units_in
+from thidua.loaders.extract.tokens import Token, tokenize
+from thidua.loaders.extract.units import Context, head_at, match_unit, units_in
 
 TRIGGER = re.compile(
     # The lookahead on first letters lets the case-blind engine skip most positions fast.
@@ -36,6 +36,7 @@ _FILLER = re.compile(r"^(?:\s*(?:các|\d+|đơn vị|cơ quan|địa phương|th
                      re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-•+*–]|\(?\d{1,2}[.)])\s*")
 _GAP = re.compile(r"^[\s,;\-–+•*.]*(?:và)?[\s,;\-–+•*.]*(?:\(\d{1,2}\))?\s*$")
+_HEAD_OVER_UNITS = re.compile(r"^\s*:?\s*(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,30}?)\s+các\s+(?:đơn vị|cơ quan)\s*:\s*")
 _BLOC_NAME_BEFORE_PAREN = re.compile(r"\s*thi đua[^():;.]{0,80}?(?=\()", re.IGNORECASE)
 _BLOC_WORD = re.compile(r"\b(?:khối|cụm)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;.]")
@@ -77,6 +78,12 @@ def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[t
         body_end = _list_end(s.work, body_start, paren)
         body = s.work[body_start:body_end]
         k = _token_at(s.tokens, m.start())
+        over = _HEAD_OVER_UNITS.match(body)
+        if over and head_at(tokenize(over.group("head")), 0):
+            # "Thanh tra các đơn vị: Sở Xây dựng, Sở Công Thương" -> "Thanh tra Sở Xây dựng", …
+            out += [(k, f"{over.group('head')} {name}")
+                    for name in _unit_list(s, ctx, body_start + over.end(), body_end)]
+            continue
         shared = names_sharing_head(body) or districts_listed(body, ctx.jurisdiction)
         if shared:
             out += [(k, name) for name in shared]

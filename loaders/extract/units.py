@@ -314,6 +314,8 @@ def _match_unit(tokens: list[Token], i: int, ctx: Context, text: str) -> Unit | 
     head = head_at(tokens, i) or _lower_case_head_at(tokens, i)
     if agency is None and head is None:
         return None
+    if agency is None and role_at(tokens, i):
+        return None       # "Viện trưởng Viện kiểm sát …", "Bộ trưởng Bộ …": a title, then the unit
     if agency is None and _names_no_unit(tokens, i):
         return None
     if head and head[1] == "area" and agency is None:
@@ -324,8 +326,31 @@ def _match_unit(tokens: list[Token], i: int, ctx: Context, text: str) -> Unit | 
     if agency is None and end == start_tail and " ".join(head[0]) in _NEEDS_TAIL:
         return None
     end = _as_defined(tokens, i, end, ctx, text)
-    name = _name(text, tokens, i, end, ctx)
+    place = _place_after_acronym(tokens, end, ctx)
+    if place:           # "Hội Cựu chiến binh (CCB) tỉnh": the acronym's aside, then the place
+        end, generic = place
+    name = _ACRONYM_ASIDE.sub("", _name(text, tokens, i, end, ctx))
     return Unit(i, end, name[0].upper() + name[1:], kind, generic)
+
+
+_ACRONYM_WORD = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,9}$")
+_ACRONYM_ASIDE = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9&]{1,9}\)")
+
+
+def _place_after_acronym(tokens: list[Token], end: int, ctx: Context) -> tuple[int, bool] | None:
+    """(end, generic) of "(CCB) tỉnh" or "(HND) huyện Tuy An" after a name, or None."""
+    k = end + 3
+    if k >= len(tokens) or tokens[end].text != "(" or tokens[end + 2].text != ")" \
+            or not _ACRONYM_WORD.match(tokens[end + 1].text):
+        return None
+    area = area_at(tokens, k)
+    if not area:
+        return None
+    j = k + len(area.split())
+    stop = place_end(tokens, j, area)
+    if stop > j:
+        return stop, False
+    return (j, True) if area in _PROVINCE_LEVEL else None
 
 
 def _lower_case_head_at(tokens: list[Token], i: int):
