@@ -490,3 +490,30 @@ def test_the_fatherland_front_bloc_and_an_acronym_defined_inside_a_members_name(
     assert _units(text, "tỉnh Bình Phước") == ["Hội Nông dân tỉnh Bình Phước", "Tỉnh đoàn",
                                               "Mặt trận Tổ quốc tỉnh Bình Phước", "Liên đoàn Lao động tỉnh Bình Phước"]
     assert all(f["unit"] != "tỉnh Bình Phước" for f in facts(text, "tỉnh Bình Phước", None, "head"))
+
+
+def test_the_units_of_a_bloc_in_parentheses_after_its_name():
+    text = ("Chiều 12/1/2024, Khối thi đua 3 tổng kết năm 2023. Dự có lãnh đạo các đơn vị thuộc Khối thi đua 3 "
+            "(Công ty TNHH Cơ khí Tân Định, Tổng Công ty Bến Thành, Công ty CP Xây dựng số 2).")
+    assert _units(text, "thành phố Hồ Chí Minh") == ["Công ty TNHH Cơ khí Tân Định", "Tổng Công ty Bến Thành",
+                                                     "Công ty CP Xây dựng số 2"]
+
+
+def test_the_party_committees_of_agency_blocs_are_units_not_blocs():
+    text = ("Ngày 13/11/2016, Khối thi đua các cơ quan Đảng tổng kết năm 2016. Khối gồm: Đảng ủy Khối các cơ quan "
+            "tỉnh, Đảng ủy Khối Doanh nghiệp, Trường Chính trị tỉnh.")
+    assert _units(text, "tỉnh Nghệ An") == ["Đảng ủy Khối các cơ quan tỉnh Nghệ An", "Đảng ủy Khối Doanh nghiệp",
+                                           "Trường Chính trị tỉnh Nghệ An"]
+    assert {f["bloc"] for f in facts(text, "tỉnh Nghệ An")} == {"Khối thi đua các cơ quan Đảng"}
+
+
+def test_tp_ends_a_sentence_when_no_city_follows():
+    text = "Khối đề nghị cờ cho Bộ Tư lệnh TP và Thanh tra TP. Hai đơn vị Sở Tư pháp xin rút. Hội nghị tại TP. Vinh."
+    assert [s.text for s in split_sentences(text)] == [
+        "Khối đề nghị cờ cho Bộ Tư lệnh TP và Thanh tra TP.", "Hai đơn vị Sở Tư pháp xin rút.", "Hội nghị tại TP. Vinh."]
+
+
+def test_a_verb_after_a_bloc_name_ends_it():
+    for verb in ("nhấn mạnh", "đỡ đầu", "khẳng định"):
+        assert bloc_names(f"Khối thi đua các sở, ngành kinh tế {verb} vai trò của thi đua.") == [
+            "Khối thi đua các sở, ngành kinh tế"], verb

@@ -59,8 +59,9 @@ def find_mentions(s: Sentence, ctx: Context) -> list[Mention]:
                 acr = _acronym_after(toks, end)
                 if acr:
                     ctx.bloc_acronyms[acr] = name
-        elif t.text in ("Khối", "Cụm") and i + 1 < len(toks) and (i == 0 or toks[i - 1].text != "("):
-            # (an aside "Cụm thi đua số 2 (Khối Văn hóa - Thông tin)" names the sector, not a bloc)
+        elif t.text in ("Khối", "Cụm") and i + 1 < len(toks) and (i == 0 or toks[i - 1].lower not in ("(", "ủy")):
+            # (an aside "Cụm thi đua số 2 (Khối Văn hóa - Thông tin)" names the sector, not a
+            # bloc; "Đảng ủy Khối Doanh nghiệp" is a party committee)
             end = _short_name_end(toks, i + 1)
             if end:
                 name = resolve_place(s.work[t.start:toks[end - 1].end].strip(" ,-"), t.start, ctx)

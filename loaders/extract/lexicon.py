@@ -161,6 +161,16 @@ def districts() -> dict[str, dict[str, tuple[tuple[str, str], ...]]]:
     return {p: {d: tuple(v) for d, v in ds.items()} for p, ds in table.items()}
 
 
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Folded names of cities: the centrally governed ones and the provinces' own (districts.tsv),
+    and HCM, as "TP. HCM" is written."""
+    cities = {bare for bare, full in provinces().items() if full.startswith("thành phố")}
+    cities |= {d for ds in districts().values() for d, pairs in ds.items()
+               if any(level == "thành phố" for level, _ in pairs)}
+    return frozenset(cities | {"hcm"})
+
+
 def district_of(name: str, jurisdiction: str | None) -> str | None:
     """"Đức Trọng" in tỉnh Lâm Đồng -> "huyện Đức Trọng"; None when the province has no such
     district, or two of that name."""

@@ -28,6 +28,9 @@ TRIGGER = re.compile(
     r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành)(?: thành viên)? (?:của|trong) (?:khối|cụm)(?: thi đua)?\s*:"
     # "đại diện lãnh đạo các doanh nghiệp thành viên: A, B, C"
     r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành) thành viên\s*(?::|là|gồm)"
+    # "các đơn vị thuộc Khối thi đua 5 (A, B, C)": the list in parentheses after the bloc's name
+    r"|\bcác (?:đơn vị|cơ quan|doanh nghiệp|địa phương)(?: thành viên)? (?:thuộc|trong|của) (?:khối|cụm)"
+    r"(?= thi đua[^():;.]{0,80}\()"
     # "Khối thi đua 10 có 5 trường đại học, cao đẳng trên địa bàn tỉnh: A; B; …"
     r"|\bcó \d+ (?:đơn vị|cơ quan|trường|trung tâm|doanh nghiệp|công ty|bệnh viện|địa phương|huyện|sở)"
     r"[^:.;()]{0,60}:)",
@@ -49,7 +52,7 @@ _TITLE_TAG = re.compile(r"^\s*-\s*(?:là\s+)?(?:đơn vị\s+)?(?:(?:phó\s+)?(?
 
 # Every TRIGGER phrase holds one of these (or "có " and a colon); substring tests are far
 # cheaper than the search.
-_LIST_WORDS = ("gồm", "thành viên", "của khối", "trong khối", "của cụm", "trong cụm")
+_LIST_WORDS = ("gồm", "thành viên", "của khối", "trong khối", "của cụm", "trong cụm", "thuộc khối", "thuộc cụm")
 
 
 def may_list(lower: str) -> bool:

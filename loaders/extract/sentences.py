@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from thidua.loaders.extract.lexicon import expand
+from thidua.loaders.extract.lexicon import city_names, expand
 from thidua.loaders.extract.tokens import Token, tokenize
-from thidua.text import nfc
+from thidua.text import fold, nfc
 
 # The stop is matched, not looked behind for: a pattern that opens with a character set lets
 # the engine jump to the next candidate (about 2.5x faster); group 1 is the space between.
@@ -123,12 +123,23 @@ def _wraps(line: str, nxt: str) -> str | None:
     return "lower" if nxt.lstrip(" \t\xa0")[0].islower() else "upper"
 
 
+def _city_abbreviation_ends(abbreviation: str, line: str, nxt: int) -> bool:
+    """"Thanh tra TP. Hai đơn vị …": "TP." ends the sentence when no city's name follows it
+    ("TP. Vinh", "TP. Hồ Chí Minh" go on)."""
+    if abbreviation not in ("TP.", "Tp."):
+        return False
+    words = line[nxt:nxt + 40].split()
+    return not any(fold(" ".join(words[:n])) in city_names() for n in (1, 2, 3))
+
+
 def _line_spans(line: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _END.finditer(line):
         cut = m.start(1)
         piece = line[start:cut]
-        if _ABBREVIATION_BEFORE.search(piece[-8:]) or _BULLET_NUMBER.fullmatch(piece):
+        abbreviation = _ABBREVIATION_BEFORE.search(piece[-8:])
+        if (abbreviation and not _city_abbreviation_ends(abbreviation.group(), line, m.end())) \
+                or _BULLET_NUMBER.fullmatch(piece):
             continue
         spans.append((start, cut))
         start = m.end()

@@ -561,6 +561,8 @@ def _continues_name(tokens: list[Token], j: int) -> bool:
         return False
     if role_at(tokens, j) or award_at(tokens, j) or honorific_at(tokens, j):
         return False
+    if t.text == "Khối" and j > 1 and tokens[j - 1].lower == "ủy" and tokens[j - 2].lower == "đảng":
+        return True       # "Đảng ủy Khối các cơ quan tỉnh", "Đảng ủy Khối Doanh nghiệp"
     if t.text in ("Khối", "Cụm", "Trưởng", "Phó", "Đơn") or cue_at(tokens, j):
         return False
     return True
