@@ -17,7 +17,7 @@ from thidua.loaders.extract import _people_hint, membership
 from thidua.loaders.extract.lexicon import AnyPhrase, honorifics, literal_pattern, roles
 from thidua.loaders.extract.sentences import split_sentences
 from thidua.loaders.extract.tokens import tokenize
-from thidua.text import modern_tones, squash_spaces
+from thidua.text import fold, modern_tones, squash_spaces
 
 PIECES = ["ông", "Ông", "bà", "Bà", "anh", "thanh", " ", "  ", "\t", "\u00a0", "\u2003", "\u200b",
           "\n", ".", ". ", ",", "-", "(", ")", ":", ";", "TP.", "TP", "Q.", "1.", "(2)", "Nguyễn",
@@ -81,9 +81,13 @@ _NO_BREAK = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|Q|P|St|Th\.S)\.|^\s*\(?\d{1
 
 
 def plain_spans(line: str) -> list[tuple[int, int]]:
+    """Sentence breaks the plain way; "TP." keeps the sentence going only before a city's name."""
+    from thidua.loaders.extract.lexicon import city_names
     spans, start = [], 0
     for m in _END.finditer(line):
-        if _NO_BREAK.search(line[start:m.start()]):
+        piece = line[start:m.start()]
+        city_follows = any(fold(" ".join(line[m.end():].split()[:n])) in city_names() for n in (1, 2, 3))
+        if _NO_BREAK.search(piece) and (city_follows or not re.search(r"\bT[Pp]\.$", piece)):
             continue
         spans.append((start, m.start()))
         start = m.end()
