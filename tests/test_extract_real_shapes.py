@@ -8,6 +8,7 @@ from thidua.loaders.extract.blocs import find_mentions
 from thidua.loaders.extract.sentences import split_sentences
 from thidua.loaders.extract.tokens import tokenize
 from thidua.loaders.extract.units import Context, units_in
+from thidua.text import expand_abbreviations
 
 OPENING = "Sáng 14/3/2024, Khối thi đua các cơ quan tổng hợp tỉnh tổ chức hội nghị ký kết giao ước thi đua. "
 
@@ -517,3 +518,12 @@ def test_a_verb_after_a_bloc_name_ends_it():
     for verb in ("nhấn mạnh", "đỡ đầu", "khẳng định"):
         assert bloc_names(f"Khối thi đua các sở, ngành kinh tế {verb} vai trò của thi đua.") == [
             "Khối thi đua các sở, ngành kinh tế"], verb
+
+
+def test_places_sharing_a_level_end_at_a_unit_written_in_full():
+    text = ("Ngày 5/1/2016, Cụm thi đua số 2 tổng kết năm 2015. UBND tỉnh tặng Cờ thi đua cho huyện Tuy An và "
+            "UBND huyện Đồng Xuân.")
+    assert [f["recipient"] for f in facts(text, "tỉnh Phú Yên", None, "award")] == [
+        "huyện Tuy An", "Ủy ban nhân dân huyện Đồng Xuân"]
+    assert "(CCB)" in expand_abbreviations("Hội Cựu chiến binh (CCB) tỉnh") and \
+        expand_abbreviations("(UBND huyện Tuy An)") == "(Ủy ban nhân dân huyện Tuy An)"

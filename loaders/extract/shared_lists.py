@@ -199,8 +199,8 @@ def names_sharing_head(body: str) -> list[str]:
             item = _AREA_AGAIN.sub("", item.strip())
         words = item.strip().split()
         run = _capitalised_run(words)
-        if not run:
-            break
+        if not run or (area and head_at(tokenize(item.strip()), 0)):
+            break      # "huyện Nghĩa Hòa và UBND huyện Hải Kim": a unit in full ends the places
         names.append(_with_area(head, area, " ".join(run)) if area else _with_head(head, " ".join(run)))
         if len(run) < len(words):
             break
