@@ -527,3 +527,27 @@ def test_places_sharing_a_level_end_at_a_unit_written_in_full():
         "huyện Tuy An", "Ủy ban nhân dân huyện Đồng Xuân"]
     assert "(CCB)" in expand_abbreviations("Hội Cựu chiến binh (CCB) tỉnh") and \
         expand_abbreviations("(UBND huyện Tuy An)") == "(Ủy ban nhân dân huyện Tuy An)"
+
+
+# -- the eighth set (scored once unseen, then read) ----------------------------------------
+def test_a_unit_head_whose_later_words_are_written_in_lower_case():
+    text = ("Ngày 10/1/2019, Cụm thi đua Tây Nam sông Hậu tổng kết năm 2018. Ông Lê Văn Ba - Chủ tịch Liên minh "
+            "hợp tác xã tỉnh Sóc Trăng – Cụm trưởng Cụm thi đua Tây Nam sông Hậu chủ trì.")
+    assert positions(text) == [("Lê Văn Ba", "Chủ tịch", "Liên minh hợp tác xã tỉnh Sóc Trăng")]
+    assert [f["unit"] for f in facts(text, None, None, "head")] == ["Liên minh hợp tác xã tỉnh Sóc Trăng"]
+
+
+def test_the_head_and_level_said_before_gom():
+    text = ("Ngày 27/11/2021, Cụm thi đua số 3 tổng kết năm 2021. Dự có lãnh đạo Công an 4 tỉnh trong Cụm Thi đua "
+            "gồm: Lào Cai, Yên Bái, Hà Giang, Tuyên Quang.")
+    assert _units(text, None) == ["Công an tỉnh Lào Cai", "Công an tỉnh Yên Bái", "Công an tỉnh Hà Giang",
+                                  "Công an tỉnh Tuyên Quang"]
+    agency = ("Ngày 14/11/2022, Cụm thi đua số 7 tổng kết năm 2022. Dự có lãnh đạo Sở Văn hoá, Thể thao và Du lịch "
+              "các tỉnh trong Cụm thi đua gồm: Sơn La, Điện Biên.")
+    assert _units(agency, None) == ["Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn La",
+                                    "Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên"]
+
+
+def test_pt_th_for_broadcasting():
+    text = "Ngày 26/3/2011, Cụm thi đua số 2 ký kết giao ước thi đua, do Đài PT - TH tỉnh Lào Cai làm cụm trưởng."
+    assert [f["unit"] for f in facts(text, None, None, "head")] == ["Đài Phát thanh - Truyền hình tỉnh Lào Cai"]

@@ -13,7 +13,8 @@ import re
 from thidua.loaders.extract.sentences import Sentence
 from thidua.loaders.extract.shared_lists import (districts_listed, names_sharing_head,
                                                  names_sharing_kind, opens_counted_areas,
-                                                 places_sharing_head, separator_length)
+                                                 places_named_before, places_sharing_head,
+                                                 separator_length)
 from thidua.loaders.extract.tokens import Token, tokenize
 from thidua.loaders.extract.units import Context, head_at, match_unit, units_in
 
@@ -87,7 +88,8 @@ def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[t
             out += [(k, f"{over.group('head')} {name}")
                     for name in _unit_list(s, ctx, body_start + over.end(), body_end)]
             continue
-        shared = names_sharing_head(body) or districts_listed(body, ctx.jurisdiction)
+        shared = names_sharing_head(body) or districts_listed(body, ctx.jurisdiction) \
+            or (places_named_before(s.work[max(0, m.start() - 80):m.start()], body) if m.group().lower() == "gồm" else [])
         if shared:
             out += [(k, name) for name in shared]
             continue

@@ -21,6 +21,9 @@ _SHARED_AREA = re.compile(r"^(?:các\s+)?(?:\d+\s+)?" + _AREAS + r"\s*:?\s*(?=[A
 _SHARED_HEAD = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:()]{1,40}?)\s+\d+\s+" + _AREAS + r"\b[^:()]{0,40}?:\s*")
 # "Công an các tỉnh Cao Bằng, Lào Cai và Sơn La": a unit's head shared over places
 _SHARED_PLACES = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s+các\s+" + _AREAS + r"\s*:?\s*(?=[A-ZĐÀ-Ỹ])")
+# "Công an 8 tỉnh trong Cụm Thi đua gồm:", "7 xã gồm:": the head and level before the list
+_PLACES_BEFORE = re.compile(r"(?:(?P<head>[A-ZĐÀ-Ỹ][^\d:();]{1,60}?)\s+)?(?:\d+|các)\s+" + _AREAS +
+                            r"(?:\s+(?:trong|thuộc|của)\s+(?:cụm|khối)(?:\s+thi\s+đua)?)?\s*$", re.IGNORECASE)
 # "các Trường THPT: Nguyễn Du, Trần Phú": a unit's head shared over the names after a colon
 _SHARED_NAMED = re.compile(r"^(?:các\s+)?(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s*:\s*(?=[A-ZĐÀ-Ỹ])")
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -191,8 +194,34 @@ def names_sharing_head(body: str) -> list[str]:
     head = (m.groupdict().get("head") or "").strip()
     if not area and body.startswith(head.split()[0] + " ", m.end()):
         return []         # "các Sở: Sở Y tế, …": names written in full, an ordinary list
+    return _items_named(head, area, body[m.end():])
+
+
+def places_named_before(before: str, body: str) -> list[str]:
+    """"lãnh đạo Công an 8 tỉnh trong Cụm Thi đua gồm: Nam Định, Hà Nam" / "7 xã gồm: Mỹ
+    Thạnh, Phước Long": the head and the level said before "gồm", the places after it."""
+    m = _PLACES_BEFORE.search(before)
+    if not m:
+        return []
+    return _items_named(_unit_head_in(m.group("head") or ""), m.group("area").lower(), body.strip().lstrip(":"))
+
+
+def _unit_head_in(words: str) -> str:
+    """The unit named at the end of `words` ("lãnh đạo Công an" -> "Công an", "lãnh đạo Sở Văn
+    hóa, Thể thao và Du lịch" -> that Sở), or "" (the places are the members themselves:
+    "Chủ tịch 7 xã gồm: …")."""
+    from thidua.loaders.extract.units import Context, units_in
+    tokens = tokenize(words)
+    found = units_in(tokens, Context(article_text=words), words)
+    last = found[-1] if found else None
+    return last.name if last and last.end == len(tokens) else ""
+
+
+def _items_named(head: str, area: str | None, rest: str) -> list[str]:
+    """The full names of the items of `rest`, each under `head` (and `area`), up to the first
+    item that is not a bare name; [] for fewer than two."""
     # "Nghệ An (đơn vị Cụm trưởng), Quảng Trị, …": an aside after an item does not end the list
-    items = re.split(r",\s*|\s+và\s+", _ASIDE.sub("", body[m.end():]))
+    items = re.split(r",\s*|\s+và\s+", _ASIDE.sub("", rest))
     names = []
     for item in items:
         if area:      # "Công an 5 thành phố: Hà Nội, Thành phố Hồ Chí Minh, …": the level written again

@@ -87,7 +87,11 @@ def _honorifics() -> dict[str, tuple]:
 
 @lru_cache(maxsize=1)
 def _heads() -> dict[str, tuple]:
-    return _with_rest(lexicon.by_first_word(lexicon.unit_heads(), lower=False))
+    """Head words by their first word as written; the others compare in lower case, since
+    portals write "Liên minh hợp tác xã" and "Ủy Ban nhân dân" as often as the lexicon's case."""
+    table = _with_rest(lexicon.by_first_word(lexicon.unit_heads(), lower=False))
+    return {key: tuple((entry, tuple(w.lower() for w in rest)) for entry, rest in entries)
+            for key, entries in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -199,7 +203,7 @@ def honorific_at(tokens: list[Token], k: int) -> int:
 def head_at(tokens: list[Token], k: int):
     if k >= len(tokens):
         return None
-    return _entry_at(_heads(), tokens, k, tokens[k].text, False)
+    return _entry_at(_heads(), tokens, k, tokens[k].text, True)
 
 
 def area_at(tokens: list[Token], k: int) -> str | None:
@@ -361,7 +365,7 @@ def _lower_case_head_at(tokens: list[Token], i: int):
     heads, openers = lexicon.lower_case_heads()
     if i > 0 and tokens[i - 1].text not in openers and tokens[i - 1].lower not in openers:
         return None
-    head = _entry_at(_heads(), tokens, i, t.text.capitalize(), False)
+    head = _entry_at(_heads(), tokens, i, t.text.capitalize(), True)
     if not head or tuple(w.lower() for w in head[0]) not in heads:
         return None
     after = i + len(head[0])
