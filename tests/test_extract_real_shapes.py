@@ -551,3 +551,11 @@ def test_the_head_and_level_said_before_gom():
 def test_pt_th_for_broadcasting():
     text = "Ngày 26/3/2011, Cụm thi đua số 2 ký kết giao ước thi đua, do Đài PT - TH tỉnh Lào Cai làm cụm trưởng."
     assert [f["unit"] for f in facts(text, None, None, "head")] == ["Đài Phát thanh - Truyền hình tỉnh Lào Cai"]
+
+
+def test_a_region_after_the_shared_level():
+    text = ("Ngày 26/3/2011, Cụm thi đua số 2 Đài PT - TH các tỉnh trung du miền núi phía Bắc gồm: Bắc Giang, "
+            "Quảng Ninh và Bắc Kạn đã ký kết giao ước thi đua.")
+    assert _units(text, None) == ["Đài Phát thanh - Truyền hình tỉnh Bắc Giang",
+                                  "Đài Phát thanh - Truyền hình tỉnh Quảng Ninh",
+                                  "Đài Phát thanh - Truyền hình tỉnh Bắc Kạn"]

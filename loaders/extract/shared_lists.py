@@ -23,7 +23,10 @@ _SHARED_HEAD = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:()]{1,40}?)\s+\d+\s+" + 
 _SHARED_PLACES = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s+các\s+" + _AREAS + r"\s*:?\s*(?=[A-ZĐÀ-Ỹ])")
 # "Công an 8 tỉnh trong Cụm Thi đua gồm:", "7 xã gồm:": the head and level before the list
 _PLACES_BEFORE = re.compile(r"(?:(?P<head>[A-ZĐÀ-Ỹ][^\d:();]{1,60}?)\s+)?(?:\d+|các)\s+" + _AREAS +
-                            r"(?:\s+(?:trong|thuộc|của)\s+(?:cụm|khối)(?:\s+thi\s+đua)?)?\s*$", re.IGNORECASE)
+                            r"(?:\s+(?:trong|thuộc|của)\s+(?:cụm|khối)(?:\s+thi\s+đua)?"
+                            # "… các tỉnh trung du miền núi phía Bắc gồm: …": a region after the level
+                            r"|\s+(?:trung du|miền núi|duyên hải|đồng bằng|khu vực|phía|vùng)[^\d:();,]{0,40})?"
+                            r"\s*$", re.IGNORECASE)
 # "các Trường THPT: Nguyễn Du, Trần Phú": a unit's head shared over the names after a colon
 _SHARED_NAMED = re.compile(r"^(?:các\s+)?(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s*:\s*(?=[A-ZĐÀ-Ỹ])")
 _ASIDE = re.compile(r"\([^()]*\)")
