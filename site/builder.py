@@ -16,12 +16,14 @@ file, `spill.py`), bounded caches, and one graph at a time.
 from __future__ import annotations
 
 import datetime
+import gc
 import hashlib
 import logging
 import os
 import secrets
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -206,7 +208,7 @@ class Build:
             self.groups.add(key, graph, digests[key], fresh=True)
             if key in homes and key not in self.groups.done:
                 self.groups.done.add(key)
-                self._write_files(key, triples, presorted=True)
+                self._write_files(key, triples, presorted=True, made=content.files.get(key))
             else:
                 self.groups.unsure.add(key)
         digests = dict(part.shared)
@@ -246,8 +248,10 @@ class Build:
             self.kinds[key] = "article" if key in articles else "event"
         return homes
 
-    def _write_files(self, key: str, triples, replace: bool = False, presorted: bool = False) -> None:
-        turtle, jsonld = page_files(triples, presorted)
+    def _write_files(self, key: str, triples, replace: bool = False, presorted: bool = False,
+                     made: tuple[bytes, bytes] | None = None) -> None:
+        """The page's .ttl and .jsonld (`made`: their bytes, serialised already)."""
+        turtle, jsonld = made or page_files(triples, presorted)
         path = page_path(key)
         for ext, content in ((".ttl", turtle), (".jsonld", jsonld)):
             target = alternate(path, ext)
@@ -384,8 +388,32 @@ def build(store: GraphStore, out_dir: str | os.PathLike, *, progress: bool = Tru
 
     `full` ignores what the previous build left (`state_dir`, by default `{out_dir}.thidua-state`
     beside the site) and reads every graph again."""
+    with _rare_full_collections():
+        return _build(store, Path(out_dir), progress=progress, base_url=base_url, full=full, state_dir=state_dir)
+
+
+# Full collections (generation 2) this many times rarer than Python's default while a build runs.
+FULL_COLLECTIONS_RARER = 10
+
+
+@contextmanager
+def _rare_full_collections():
+    """The build keeps many objects alive (nodes, articles, the caches of links, rows and
+    HTML), and each full garbage collection walks all of them: at the default rate they were
+    a tenth of a 1,000-article build (ten collections, 1.4-2.2 s, all while rendering pages,
+    each slower as the caches filled). The cycles a page leaves behind (jinja2's macros and
+    contexts) mostly die young and are still freed by the younger generations at once."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(threshold[0], threshold[1], threshold[2] * FULL_COLLECTIONS_RARER)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+
+
+def _build(store: GraphStore, out: Path, *, progress: bool, base_url: str, full: bool,
+           state_dir: str | os.PathLike | None) -> BuildReport:
     started = time.perf_counter()
-    out = Path(out_dir)
     report = BuildReport()
     run = Build(store, out, progress=progress, base_url=base_url, full=full,
                 state_dir=Path(state_dir) if state_dir else default_state_dir(out), report=report)

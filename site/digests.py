@@ -98,6 +98,12 @@ class PageDigests:
         return found
 
     def source(self, iri: str) -> bytes:
+        # A fact whose row is remembered needs no lookup: most sources linking to a page are
+        # facts it lists (digested just before, see `page`), and looking each one up in the
+        # spill file again was a third of the digests' time.
+        found = self._rows.get(iri)
+        if found is not None:
+            return found
         return self.row(iri) if iri in self.data.facts else self.node(iri)
 
     def facts(self, iri: str) -> bytes:
@@ -116,9 +122,11 @@ class PageDigests:
     def page(self, iri: str) -> bytes:
         node = self.data.nodes[iri]
         extra = self._extras.get(node.kind)
+        # The listed facts first: their rows are then remembered for the incoming links.
         listed = self.capped(iri) if node.kind in CAPPED_KINDS else self.facts(iri)
+        extras = extra(iri) if extra else _EMPTY
         parts = [site_version(), self.node(iri), self.node(node.jurisdiction), self.incoming(iri),
-                 listed, extra(iri) if extra else _EMPTY]
+                 listed, extras]
         return _h(b"\1".join(parts))
 
     def capped(self, iri: str) -> bytes:

@@ -220,8 +220,10 @@ class SiteIndex:
         groups = []
         for group in self.incoming_groups(iri):
             shown = group.sources
-            if group.by_label:       # the first by label, found without a Link per source
-                shown = heapq.nsmallest(INCOMING_SHOWN, shown, key=lambda s: (self.label(s), s))
+            if group.by_label:       # the first by label, the label of each source's cached Link:
+                # a fact's label reads the fact from the spill file (~10 us), so once per fact,
+                # not once per page it links to (55,000 reads, 0.5 s, at 1,000 articles)
+                shown = heapq.nsmallest(INCOMING_SHOWN, shown, key=lambda s: (self.link(s).label, s))
             groups.append(IncomingGroup(prefixed(group.prop), group.count, [self.link(s) for s in shown]))
         return groups
 

@@ -12,7 +12,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 from thidua.graph_store import GraphStore
 from thidua.iri import BASE
 from thidua.site.dumps import DATASET, DUMPS, MEDIA
-from thidua.site.parts import SHORT_PREFIXES
+from thidua.site.parts import turtle_and_jsonld
 from thidua.site.source import query_text
 from thidua.vocab import PREFIXES
 
@@ -26,8 +26,7 @@ def page_files(triples: list[Triple], presorted: bool = False) -> tuple[bytes, b
     """(Turtle, JSON-LD) of the triples, sorted and without repeats (`presorted`: they are)."""
     if not presorted:
         triples = sorted(set(triples), key=_key)
-    return (serialize(triples, format=RdfFormat.TURTLE, prefixes=SHORT_PREFIXES),
-            serialize(triples, format=RdfFormat.JSON_LD))
+    return turtle_and_jsonld(triples)
 
 
 def described(store: GraphStore, kind: str, iri: str) -> list[Triple]:

@@ -32,13 +32,11 @@ def _escape(value) -> str:
     """markupsafe.escape's output as a plain str (no Markup object per call: these filters
     escape millions of cells in a large build)."""
     text = str(value)
-    if not _SPECIAL.intersection(text):
+    # Five substring tests in C: a third of the time of a set made from the text's characters.
+    if "&" not in text and "<" not in text and ">" not in text and "'" not in text and '"' not in text:
         return text
     return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
             .replace("'", "&#39;").replace('"', "&#34;"))
-
-
-_SPECIAL = frozenset("&<>'\"")
 
 
 def _link_html(link, path: str) -> Markup:

@@ -23,6 +23,10 @@ from thidua.site import index as site_index
 from thidua.site import pages as site_pages
 from thidua.site.chunked_gzip import ChunkedGzipWriter, compress, crc32_combine
 from thidua.site.linkcheck import check_site
+from thidua.site.parts import read_part
+from thidua.site.rdf_files import described, page_files
+from thidua.site.source import read_graph
+from thidua.site.urls import alternate, page_path
 from thidua.vocab import PREFIXES, RDF_TYPE, TD
 
 HOSTILE_GRAPH = GRAPH + "hostile-xss"
@@ -189,6 +193,25 @@ def test_prefixes_are_written_once_in_the_turtle_dump(tmp_path):
     text = gzip.decompress((tmp_path / "out/dumps/thidua.ttl.gz").read_bytes()).decode("utf-8")
     assert text.count(f"@prefix td: <{PREFIXES['td']}>") == 1
     store.close()
+
+
+def test_article_files_made_from_the_graph_are_those_the_store_describes(tmp_path):
+    """In the loader's layout an article graph holds only the article, its facts and their
+    evidence: the article's .ttl and .jsonld are the graph's own serialisation, made once for
+    the dumps and the page. They must be the files of the article described over the store."""
+    store = store_with(tmp_path / "store", entities_once(fixture_quads()))
+    out = tmp_path / "site"
+    build(store, out, progress=False)
+    articles = sorted(r["a"].value for r in store.select(f"SELECT ?a WHERE {{ ?a a {TD.Article} }}"))
+    shortcut = 0
+    for iri in articles:
+        graph = next(g for g in store.graphs() if store.ask(f"ASK {{ GRAPH <{g}> {{ <{iri}> a {TD.Article} }} }}"))
+        _, content = read_part(graph, None, read_graph(store, graph))
+        shortcut += iri in content.files
+        turtle, jsonld = page_files(described(store, "article", iri))
+        assert (out / alternate(page_path(iri), ".ttl")).read_bytes() == turtle
+        assert (out / alternate(page_path(iri), ".jsonld")).read_bytes() == jsonld
+    assert shortcut == len(articles) > 1
 
 
 def test_a_build_stopped_halfway_leaves_nothing_stale(tmp_path, monkeypatch):
