@@ -244,8 +244,8 @@ def _shared_head_list(tokens, j, limit, text) -> list[tuple[str, str]]:
         return []
     end = tokens[min(limit, len(tokens)) - 1].end
     body = text[tokens[j].start:end]
-    body = body[_COUNT_OF_UNITS.match(body).end():] if _COUNT_OF_UNITS.match(body) else body
-    return [(name, "unit") for name in names_sharing_head(body)]
+    count = _COUNT_OF_UNITS.match(body)
+    return [(name, "unit") for name in names_sharing_head(body[count.end():] if count else body)]
 
 
 def _read_list(tokens, j, limit, reach, text, ctx, list_mode) -> tuple[list[tuple[str, str]], int]:

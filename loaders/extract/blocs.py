@@ -20,8 +20,10 @@ from thidua.loaders.extract.units import (Context, agency_end, area_at, award_at
 
 _ROMAN = re.compile(r"^(?:[IVXL]+|\d+)$")
 _BARE_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")     # not a year: "giao ước thi đua 2023"
+# Words after a comma that go on with a bloc's name ("Khối thi đua Mặt trận Tổ quốc, các tổ
+# chức chính trị - xã hội").
 _COMMA_CONTINUES = (("ngành",), ("đoàn", "thể"), ("thành", "phố"), ("huyện",), ("thị", "xã"),
-                    ("các", "tổ", "chức"))     # "Khối thi đua Mặt trận Tổ quốc, các tổ chức chính trị - xã hội"
+                    ("các", "tổ", "chức"))
 _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,11}$")
 # Lower-case words that open a new clause after a comma, not one more kind of member.
 _CLAUSE_WORDS = {"đơn", "đại", "lãnh", "ông", "bà", "đồng", "gồm", "nhằm", "qua", "trong", "sau",
@@ -59,7 +61,8 @@ def find_mentions(s: Sentence, ctx: Context) -> list[Mention]:
                 acr = _acronym_after(toks, end)
                 if acr:
                     ctx.bloc_acronyms[acr] = name
-        elif t.text in ("Khối", "Cụm") and i + 1 < len(toks) and (i == 0 or toks[i - 1].lower not in ("(", "ủy")):
+        elif t.text in ("Khối", "Cụm") and i + 1 < len(toks) \
+                and (i == 0 or toks[i - 1].lower not in ("(", "ủy")):
             # (an aside "Cụm thi đua số 2 (Khối Văn hóa - Thông tin)" names the sector, not a
             # bloc; "Đảng ủy Khối Doanh nghiệp" is a party committee)
             end = _short_name_end(toks, i + 1)

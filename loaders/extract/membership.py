@@ -88,8 +88,7 @@ def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[t
             out += [(k, f"{over.group('head')} {name}")
                     for name in _unit_list(s, ctx, body_start + over.end(), body_end)]
             continue
-        shared = names_sharing_head(body) or districts_listed(body, ctx.jurisdiction) \
-            or (places_named_before(s.work[max(0, m.start() - 80):m.start()], body) if m.group().lower() == "gồm" else [])
+        shared = _names_with_shared_head(s.work, m, body, ctx)
         if shared:
             out += [(k, name) for name in shared]
             continue
@@ -104,6 +103,18 @@ def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[t
         elif s.work.rstrip().endswith(":"):
             out += [(k, name) for name in _bullets(sentences, s, ctx)]
     return out
+
+
+def _names_with_shared_head(text: str, m: re.Match, body: str, ctx: Context) -> list[str]:
+    """The list's names when its items share a head: written at the list's opening, as bare
+    districts, or ("… Công an 8 tỉnh trong Cụm gồm: A, B") said just before "gồm"."""
+    found = names_sharing_head(body) or districts_listed(body, ctx.jurisdiction)
+    if not found and m.group().lower() == "gồm":
+        found = places_named_before(text[max(0, m.start() - _HEAD_BEFORE_REACH):m.start()], body)
+    return found
+
+
+_HEAD_BEFORE_REACH = 80      # characters before "gồm" that may name the shared head and level
 
 
 def _said_of_bloc(text: str, m: re.Match) -> bool:

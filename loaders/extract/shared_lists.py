@@ -3,7 +3,10 @@
 Member lists and award recipients are often written so: "các sở Nội vụ, Tài chính" (a
 lower-case head, items that are standard agency names), "các quận: Ba Đình, Đống Đa",
 "Sở Tư pháp 6 tỉnh: Thanh Hóa, Nghệ An", "Công an các tỉnh Cao Bằng, Lào Cai", "các Trường
-THPT: Nguyễn Du, Trần Phú". membership.py and awards.py both read them through this module.
+THPT: Nguyễn Du, Trần Phú"; the head and level may stand before "gồm" ("Công an 8 tỉnh trong
+Cụm gồm: A, B"), and bare places may follow a unit named for one ("Huyện ủy Ea H'leo, Krông
+Pắc"). Bare district names are checked against the gazetteer (lexicons/districts.tsv), never
+guessed. membership.py and awards.py both read these lists through this module.
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import re
 
 from thidua.loaders.extract import lexicon
 from thidua.loaders.extract.tokens import tokenize
-from thidua.loaders.extract.units import agency_end, head_at
+from thidua.loaders.extract.units import Context, agency_end, head_at, units_in
 from thidua.text import fold
 
 _AREAS = r"(?P<area>tỉnh, thành phố|quận|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn)"
@@ -213,7 +216,6 @@ def _unit_head_in(words: str) -> str:
     """The unit named at the end of `words` ("lãnh đạo Công an" -> "Công an", "lãnh đạo Sở Văn
     hóa, Thể thao và Du lịch" -> that Sở), or "" (the places are the members themselves:
     "Chủ tịch 7 xã gồm: …")."""
-    from thidua.loaders.extract.units import Context, units_in
     tokens = tokenize(words)
     found = units_in(tokens, Context(article_text=words), words)
     last = found[-1] if found else None

@@ -330,7 +330,7 @@ def _match_unit(tokens: list[Token], i: int, ctx: Context, text: str) -> Unit | 
     if agency is None and end == start_tail and " ".join(head[0]) in _NEEDS_TAIL:
         return None
     end = _as_defined(tokens, i, end, ctx, text)
-    place = _place_after_acronym(tokens, end, ctx)
+    place = _place_after_acronym(tokens, end)
     if place:           # "Hội Cựu chiến binh (CCB) tỉnh": the acronym's aside, then the place
         end, generic = place
     name = _ACRONYM_ASIDE.sub("", _name(text, tokens, i, end, ctx))
@@ -341,7 +341,7 @@ _ACRONYM_WORD = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,9}$")
 _ACRONYM_ASIDE = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9&]{1,9}\)")
 
 
-def _place_after_acronym(tokens: list[Token], end: int, ctx: Context) -> tuple[int, bool] | None:
+def _place_after_acronym(tokens: list[Token], end: int) -> tuple[int, bool] | None:
     """(end, generic) of "(CCB) tỉnh" or "(HND) huyện Tuy An" after a name, or None."""
     k = end + 3
     if k >= len(tokens) or tokens[end].text != "(" or tokens[end + 2].text != ")" \
