@@ -172,6 +172,10 @@ def match_award_type(text: str, jurisdiction_level_hint: str | None = None) -> s
     if not candidates:
         return None
     best = max(candidates, key=lambda m: (m.length, -m.start))
+    if key.startswith(" cua ", best.end):
+        # "Cờ thi đua xuất sắc của Ban Thường vụ Tỉnh ủy": an alias that assumes an issuer, read
+        # before the issuer the name states and no label covers; only the broadest type is sure.
+        return min(candidates, key=lambda m: (m.length, m.start)).concept
     if jurisdiction_level_hint:
         specific = _level_hints().get((best.concept, jurisdiction_level_hint))
         if specific and not _authority_words().search(key):

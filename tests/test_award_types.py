@@ -159,3 +159,11 @@ def test_every_gold_award_maps_to_a_concept_of_the_scorers_class(shared_dir):
     # Two awards the scorer counts as one class never land in concepts of different classes.
     split = {k: v for k, v in concept_class_by_gold_class.items() if len(v) > 1}
     assert not split, split
+
+
+def test_an_alias_read_before_an_issuer_no_label_covers_gives_the_broad_type():
+    # "Cờ thi đua xuất sắc" alone is the province's flag; said of a Party committee, whose
+    # flags the legal taxonomy does not list, only "a flag" is sure.
+    assert match_award_type("Cờ thi đua xuất sắc") == "co-thi-dua-cua-ubnd-tinh"
+    assert match_award_type("Cờ thi đua xuất sắc của Ban Thường vụ Tỉnh ủy Đắk Lắk") == "co-thi-dua"
+    assert match_award_type("Cờ thi đua xuất sắc của UBND tỉnh") == "co-thi-dua-cua-ubnd-tinh"
