@@ -83,7 +83,8 @@ def awards_in(tokens: list[Token], text: str, ctx: Context, people: list[Person]
             # "suy tôn A nhận Cờ …; B nhận Bằng khen …", "đề nghị Cờ … cho A; Bằng khen … cho B"
             status = "proposed"
         last_status = status
-        year = _year(text, tokens, start, nxt, clause_start if status == "proposed" else start)
+        year = _year(text, tokens, start, nxt, clause_start if status == "proposed" else start) \
+            or _opening_year(text)
         default = (years.reviewed if status == "proposed" else years.conferred) if yearly else None
         out.append(Award(name, yearly, start, end, recipients, status, year or default,
                          year is not None))
@@ -364,6 +365,15 @@ def _year(text, tokens, start, nxt, clause_start) -> int | None:
         return max(ahead)
     behind = _years_in(text[tokens[clause_start].start:tokens[start].start])
     return behind[-1] if behind else None
+
+
+# "Kết quả năm 2023, đơn vị … được tặng Cờ thi đua": the year of the results the sentence opens with
+_OPENING_YEAR = re.compile(r"^(?:Kết quả(?: thi đua)?|Trong|Cả)\s+năm\s+(\d{4})\s*,", re.IGNORECASE)
+
+
+def _opening_year(text: str) -> int | None:
+    m = _OPENING_YEAR.match(text)
+    return int(m.group(1)) if m else None
 
 
 def _years_in(text: str) -> list[int]:

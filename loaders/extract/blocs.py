@@ -23,7 +23,10 @@ _BARE_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")     # not a year: "giao �
 # Words after a comma that go on with a bloc's name ("Khối thi đua Mặt trận Tổ quốc, các tổ
 # chức chính trị - xã hội").
 _COMMA_CONTINUES = (("ngành",), ("đoàn", "thể"), ("thành", "phố"), ("huyện",), ("thị", "xã"),
-                    ("các", "tổ", "chức"))
+                    ("các", "tổ", "chức"), ("xã", "hội", "nghề", "nghiệp"))
+# "Khối thi đua tổ chức chính trị - xã hội": "tổ chức" opening a bloc's name is the noun
+# (organisations), not the verb of "Khối thi đua tổ chức hội nghị".
+_NOUN_OPENERS = (("tổ", "chức", "chính", "trị"), ("tổ", "chức", "xã", "hội"), ("tổ", "chức", "đoàn", "thể"))
 _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,11}$")
 # Lower-case words that open a new clause after a comma, not one more kind of member.
 _CLAUSE_WORDS = {"đơn", "đại", "lãnh", "ông", "bà", "đồng", "gồm", "nhằm", "qua", "trong", "sau",
@@ -52,9 +55,10 @@ def find_mentions(s: Sentence, ctx: Context) -> list[Mention]:
     out = []
     toks = s.tokens
     for i, t in enumerate(toks):
-        if t.lower in ("khối", "cụm") and words_at(toks, i + 1, ("thi", "đua"), lower=True):
-            end = _name_end(toks, i + 3)
-            if end > i + 3:
+        opener = _opener_length(toks, i)
+        if opener:
+            end = _name_end(toks, i + opener)
+            if end > i + opener:
                 name = resolve_place(s.work[t.start:toks[end - 1].end].strip(" ,-"), t.start, ctx)
                 name = name[0].upper() + name[1:]
                 out.append(Mention(s.index, i, end, name))
@@ -74,18 +78,33 @@ def find_mentions(s: Sentence, ctx: Context) -> list[Mention]:
     return out
 
 
+def _opener_length(toks: list[Token], i: int) -> int:
+    """Tokens of "Khối thi đua" / "Cụm giao ước thi đua" at i (before the bloc's own name), or 0."""
+    if toks[i].lower not in ("khối", "cụm"):
+        return 0
+    if words_at(toks, i + 1, ("thi", "đua"), lower=True):
+        return 3
+    if words_at(toks, i + 1, ("giao", "ước", "thi", "đua"), lower=True):
+        return 5
+    return 0
+
+
 def _names_no_bloc(toks: list[Token], j: int) -> bool:
     nxt = toks[j + 1].lower if j + 1 < len(toks) else ""
     return (toks[j].lower, nxt) in lexicon.not_blocs() or (toks[j].lower, "") in lexicon.not_blocs()
 
 
 def _short_name_end(toks: list[Token], j: int) -> int | None:
-    """"Khối Kinh tế - Kỹ thuật tỉnh", "Khối 01 huyện Bắc Trà My", "Cụm II": a bloc named without
-    "thi đua", by a capitalised name or a number after the capitalised bloc word; None when
+    """"Khối Kinh tế - Kỹ thuật tỉnh", "Khối 01 huyện Bắc Trà My", "Cụm II", "Cụm các trường …": a
+    bloc named without "thi đua", by a capitalised name, a number or "các" and a kind of member
+    (lexicons/extract-bloc-member-kinds.txt) after the capitalised bloc word; None when
     the word is no bloc ("Khối trưởng", "Cụm Công nghiệp Tân Mỹ")."""
     t = toks[j]
     if _BARE_NUMBER.match(t.text):
         return _name_end(toks, j)
+    if t.text == "các" and any(words_at(toks, j + 1, kind) for kind in lexicon.bloc_member_kinds()):
+        end = _words_end(toks, j)       # "Cụm các trường Trung cấp, Cao đẳng trên địa bàn tỉnh"
+        return end if end > j + 2 else None
     if not t.is_cap or t.text[0].isdigit() or t.text in ("Trưởng", "Phó", "Thi") \
             or role_at(toks, j) or award_at(toks, j) or honorific_at(toks, j) \
             or _names_no_bloc(toks, j):
@@ -177,7 +196,11 @@ def _words_end(toks: list[Token], j: int) -> int:
             j += 1
             continue
         if is_stop(toks, j):
-            break
+            opener = next((w for w in _NOUN_OPENERS if j == start and words_at(toks, j, w)), None)
+            if not opener:
+                break
+            j += 2
+            continue
         j += 1
     return j
 
@@ -208,6 +231,8 @@ def _enumeration_goes_on(toks: list[Token], start: int, k: int) -> bool:
     if start >= len(toks) or toks[start].lower != "các" or k >= len(toks):
         return False
     t = toks[k]
+    if any(words_at(toks, k, kind, lower=True) for kind in lexicon.bloc_member_kinds()):
+        return True       # "các trường Trung cấp, Cao đẳng": one more kind, whatever its case
     return t.is_word and not t.is_cap and not is_stop(toks, k) and not honorific_at(toks, k) \
         and t.lower not in _CLAUSE_WORDS
 

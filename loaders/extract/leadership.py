@@ -21,7 +21,7 @@ from thidua.loaders.extract.tokens import Token
 from thidua.loaders.extract.units import Context, Unit, cue_at, cue_first_words, match_unit, units_in
 
 _ELECT = (r"(?:luân phiên )?(?:giữ chức(?: vụ)?|đảm nhiệm(?: vai trò| nhiệm vụ)?)|luân phiên làm|"
-          r"là|làm|giữ|nhận|đảm nhận|tiếp nhận|giữ vai trò|giữ nhiệm vụ|nhận nhiệm vụ|"
+          r"là|làm|giữ|(?:luân phiên )?nhận|đảm nhận|tiếp nhận|giữ vai trò|giữ nhiệm vụ|(?:luân phiên )?nhận nhiệm vụ|"
           r"đảm nhận vai trò|đảm nhận nhiệm vụ|để đảm nhận(?: nhiệm vụ| vai trò)?|"
           r"được (?:(?:các )?[\w ]{2,25}? )?(?:thống nhất )?(?:bầu|chọn|giao|cử|suy tôn|phân công)(?: làm| giữ)?")
 _DESCRIBE = r"từ vị trí|thay mặt(?: cho)?|đại diện(?: cho)?|hoàn thành tốt vai trò|tiếp tục làm"
@@ -32,6 +32,11 @@ _ELECTION_SENTENCE = re.compile(r"\b(?:bầu|chọn|đề cử|giao|nhận nhi�
 # "trao cờ Cụm trưởng … năm 2023 cho …": the flag of the title, handed to next year's head
 _HANDOVER = re.compile(r"(?:(?:bàn giao|chuyển giao)(?: lại)?(?: nhiệm vụ| vai trò| cờ luân lưu)?|trao(?: lại)? cờ)"
                        r"(?: đơn vị)?\s*$", re.IGNORECASE)
+# "Bộ Giáo dục và Đào tạo đã giao nhiệm vụ Cụm trưởng … cho Đại học Huế, Cụm phó cho …", "trao
+# Cờ … suy tôn Thường trực Khối … năm 2019 cho …": a title given to the unit after "cho", said
+# further back in the clause. Only a hand-over (not an assignment) has a giver.
+_GIVEN_IN_CLAUSE = re.compile(r"(?P<verb>bàn giao|chuyển giao|giao nhiệm vụ|giao vai trò|trao(?: lại)? cờ)\b[^.;]{0,120}$",
+                              re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"^(?:Trong |Cả )?năm (\d{4})\s*,", re.IGNORECASE)
 # "bầu chọn cụm trưởng và cụm phó cụm thi đua số II năm 2023 là A (Cụm trưởng) và B (Cụm phó)":
 # the titles are filled for the year stated before the units, whatever year is reviewed.
@@ -40,7 +45,9 @@ _TITLES_OF_YEAR = re.compile(r"(?:(?:phó\s+)?trưởng\s+(?:khối|cụm)|(?:kh
 _FLAG = re.compile(r"cờ luân lưu", re.IGNORECASE)
 _GIVE = re.compile(r"(?:bàn giao|trao|chuyển giao)(?: lại)?\s*$", re.IGNORECASE)
 _TAKE = re.compile(r"(?:tiếp nhận|nhận|đón nhận)\s*$", re.IGNORECASE)
-_FILLER = ("đại", "diện", "lãnh", "đạo", "đơn", "vị", "tập", "thể")
+# Two-word phrases between "cho" and the receiver ("cho đại diện lãnh đạo đơn vị …"), matched
+# as pairs: "Đại học Huế" opens with one of their words.
+_FILLER = (("đại", "diện"), ("lãnh", "đạo"), ("đơn", "vị"), ("tập", "thể"))
 _TAKEN_OVER = re.compile(r"nhận bàn giao(?: nhiệm vụ)?\s*$", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]*\)")
 _ROLE_BEFORE = re.compile(r"(?:Trưởng|trưởng|phó|Phó)\s*$")
@@ -89,6 +96,11 @@ def heads_in(tokens: list[Token], text: str, ctx: Context, people: list[Person],
                 found.append((Head(unit, cue[1], year, k), year is not None, True))
         elif _HANDOVER.search(before):
             found += _handover(tokens, k, end, cue[1], year, text, ctx, units(), people)
+        elif (given := _GIVEN_IN_CLAUSE.search(before)) and _cho_follows(tokens, end):
+            # the giver stands before the verb: "trao Cờ của Ủy ban nhân dân tỉnh …" names the flag's issuer
+            giver_before = None if given.group("verb").lower().startswith("giao") else given.start()
+            found += _handover(tokens, k, end, cue[1], year, text, ctx, units(), people,
+                               giver_before=giver_before)
         else:
             after = _unit_after_cue(tokens, end, units())
             if after:
@@ -164,12 +176,30 @@ def _described_unit(tokens, k, text, units: list[Unit]) -> tuple[Unit | None, bo
     return u, elected
 
 
-def _handover(tokens, k, end, role, year, text, ctx, units, people) -> list[tuple[Head, bool, bool]]:
+def _cho_follows(tokens, end) -> bool:
+    """Is "cho" among the next words after a title, before the clause ends?"""
+    for t in tokens[end:end + 12]:
+        if t.text in (";", "."):
+            return False
+        if t.lower == "cho":
+            return True
+    return False
+
+
+def _handover(tokens, k, end, role, year, text, ctx, units, people, giver_before: int | None = -1
+              ) -> list[tuple[Head, bool, bool]]:
+    """The receiver after "cho" and, when a year is stated, the giver who held the title the
+    year before: a unit before the title, or (`giver_before`, a text offset) before the verb;
+    None: an assignment, with no giver."""
     receiver = _unit_after_cho(tokens, end, ctx, text, people)
     out = []
     if receiver:
         out.append((Head(receiver, role, year, k), year is not None, True))
-    giver = _giver(tokens, k, text, units)
+    if giver_before is None:
+        giver = None
+    else:
+        before = [u for u in units if giver_before < 0 or tokens[u.end - 1].end <= giver_before]
+        giver = _giver(tokens, k, text, before)
     if giver and year:
         out.append((Head(giver, role, year - 1, k), True, False))
     return out
@@ -194,8 +224,8 @@ def _unit_after_cho(tokens, k, ctx, text, people: list[Person]) -> str | None:
     if j >= n or tokens[j].lower != "cho":
         return None
     j += 1
-    while j < n and tokens[j].lower in _FILLER:
-        j += 1
+    while j + 1 < n and (tokens[j].lower, tokens[j + 1].lower) in _FILLER:
+        j += 2
     for p in people:
         if p.start == j:
             orgs = [pos.organization for pos in p.positions if pos.organization]

@@ -38,6 +38,19 @@ def not_blocs() -> frozenset[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def bloc_member_kinds() -> tuple[tuple[str, ...], ...]:
+    """Kinds of members (lower-case word tuples, longest first) that name a bloc after "Khối các"."""
+    kinds = {tuple(line.replace(",", " ,").split()) for line in _lines("extract-bloc-member-kinds.txt")}
+    return tuple(sorted(kinds, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def branch_words() -> tuple[tuple[str, ...], ...]:
+    """Words naming a branch after a dash (lexicons/extract-branch-words.txt), in lower case."""
+    return tuple(tuple(line.lower().split()) for line in _lines("extract-branch-words.txt"))
+
+
+@lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     return frozenset(_lines("extract-surnames.txt"))
 

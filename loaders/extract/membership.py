@@ -159,10 +159,12 @@ def _unit_list(s: Sentence, ctx: Context, start: int, end: int, after_shared: bo
             continue
         gap = _TITLE_TAG.sub(" ", _ASIDE.sub(" ", s.work[last_end:s.tokens[u.start].start]))
         if names and not _GAP.match(gap):
-            places = places_sharing_head(names[-1], gap, ctx.jurisdiction)
+            # "Huyện ủy Ea H'leo, Krông Pắc, Krông Búk và Thị ủy Buôn Hồ"; "Vụ Pháp chế, Văn
+            # phòng, Vụ Kế hoạch": places sharing the last head, or units named by a bare head
+            places = places_sharing_head(names[-1], gap, ctx.jurisdiction) or _bare_heads(gap)
             if not places:
                 break
-            names += places       # "Huyện ủy Ea H'leo, Krông Pắc, Krông Búk và Thị ủy Buôn Hồ"
+            names += places
         if not names and _BULLET.sub("", s.work[last_end:s.tokens[u.start].start]).strip(" :(-"):
             break
         names.append(u.name)
@@ -171,6 +173,22 @@ def _unit_list(s: Sentence, ctx: Context, start: int, end: int, after_shared: bo
         names += places_sharing_head(names[-1], _CLAUSE_END.split(s.work[last_end:end])[0], ctx.jurisdiction,
                                      whole=False)
     return names
+
+
+_ITEM_SEPARATOR = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")
+
+
+def _bare_heads(gap: str) -> list[str]:
+    """The items of a stretch of a member list that units_in passed over when each is a unit
+    named by its head word alone ("Văn phòng", "Thanh tra": the bloc's parent body is implied),
+    else []."""
+    items = [item for item in _ITEM_SEPARATOR.split(gap.strip(" ,;")) if item]
+    for item in items:
+        tokens = tokenize(item)
+        head = head_at(tokens, 0)
+        if not head or len(head[0]) != len(tokens) or not tokens[0].is_cap:
+            return []
+    return items
 
 
 def _bullets(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[str]:

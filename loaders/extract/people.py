@@ -167,8 +167,8 @@ def _segment(tokens: list[Token], k: int, p: Person, ctx: Context, text: str) ->
 
 
 def is_generic_cue(cue) -> bool:
-    """Bare "Trưởng" / "Phó Trưởng" are a bloc role only when a bloc name follows."""
-    return cue[0] in (("trưởng",), ("phó", "trưởng"))
+    """Bare "Trưởng" / "Phó Trưởng" / "Thường trực" are a bloc role only when a bloc name follows."""
+    return cue[0] in (("trưởng",), ("phó", "trưởng"), ("thường", "trực"))
 
 
 def bloc_follows(tokens: list[Token], k: int, ctx: Context) -> bool:

@@ -26,10 +26,12 @@ _SHARED_HEAD = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:()]{1,40}?)\s+\d+\s+" + 
 _SHARED_PLACES = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s+các\s+" + _AREAS + r"\s*:?\s*(?=[A-ZĐÀ-Ỹ])")
 # "Công an 8 tỉnh trong Cụm Thi đua gồm:", "7 xã gồm:": the head and level before the list
 _PLACES_BEFORE = re.compile(r"(?:(?P<head>[A-ZĐÀ-Ỹ][^\d:();]{1,60}?)\s+)?(?:\d+|các)\s+" + _AREAS +
+                            # "12 phường thành viên trong cụm, gồm: …"
+                            r"(?:\s+thành\s+viên)?"
                             r"(?:\s+(?:trong|thuộc|của)\s+(?:cụm|khối)(?:\s+thi\s+đua)?"
                             # "… các tỉnh trung du miền núi phía Bắc gồm: …": a region after the level
                             r"|\s+(?:trung du|miền núi|duyên hải|đồng bằng|khu vực|phía|vùng)[^\d:();,]{0,40})?"
-                            r"\s*$", re.IGNORECASE)
+                            r"\s*,?\s*$", re.IGNORECASE)
 # "các Trường THPT: Nguyễn Du, Trần Phú": a unit's head shared over the names after a colon
 _SHARED_NAMED = re.compile(r"^(?:các\s+)?(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s*:\s*(?=[A-ZĐÀ-Ỹ])")
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -229,16 +231,24 @@ def _items_named(head: str, area: str | None, rest: str) -> list[str]:
     items = re.split(r",\s*|\s+và\s+", _ASIDE.sub("", rest))
     names = []
     for item in items:
+        item_area = area
         if area:      # "Công an 5 thành phố: Hà Nội, Thành phố Hồ Chí Minh, …": the level written again
             item = _AREA_AGAIN.sub("", item.strip())
+            switch = _AREA_SWITCH.match(item) if area in _DISTRICT_LEVELS else None
+            if switch:        # "VKSND các huyện Tuy An, Sơn Hòa và thị xã Sông Cầu": another level
+                item_area, item = switch.group(1).lower(), item[switch.end():]
         words = item.strip().split()
         run = _capitalised_run(words)
         if not run or (area and head_at(tokenize(item.strip()), 0)):
             break      # "huyện Nghĩa Hòa và UBND huyện Hải Kim": a unit in full ends the places
-        names.append(_with_area(head, area, " ".join(run)) if area else _with_head(head, " ".join(run)))
+        names.append(_with_area(head, item_area, " ".join(run)) if area else _with_head(head, " ".join(run)))
         if len(run) < len(words):
             break
     return names if len(names) >= 2 else []
+
+
+_DISTRICT_LEVELS = ("quận", "huyện", "thị xã", "xã", "phường", "thị trấn")
+_AREA_SWITCH = re.compile(r"^(quận|huyện|thị xã|thành phố|thị trấn|xã|phường)\s+(?=[A-ZĐÀ-Ỹ0-9])")
 
 
 def _unit_headed(m: re.Match | None) -> re.Match | None:

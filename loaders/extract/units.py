@@ -244,9 +244,19 @@ def province_at(tokens: list[Token], k: int) -> tuple[int, str] | None:
         if not all(w[0].isupper() or w == "-" for w in words):
             continue
         full = table.get(_fold(" ".join(words)))
-        if full:
+        if full and not _misspelt_within_name(tokens, k + n, " ".join(words), full):
             return k + n, full
     return None
+
+
+_LEVEL = re.compile(r"^(?:tỉnh|thành phố)\s+")
+
+
+def _misspelt_within_name(tokens: list[Token], end: int, written: str, full: str) -> bool:
+    """Folding forgives a province's misspelt accents ("Lâm Đông"), but not inside a longer name:
+    "Trường Cao đẳng Nông Lâm Đông Bắc" goes on with a capitalised word."""
+    return written.strip(" -") != _LEVEL.sub("", full) and end < len(tokens) and tokens[end].is_word \
+        and tokens[end].text[0].isupper()
 
 
 @lru_cache(maxsize=1)
@@ -454,8 +464,8 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
     while j < n:
         t = tokens[j]
         if not t.is_word:
-            if t.text == "-" and j + 1 < n and _continues_name(tokens, j + 1):
-                j += 1
+            if t.text in ("-", "&") and j + 1 < n and _continues_name(tokens, j + 1):
+                j += 1        # "Sở Văn hóa Thể thao & Du lịch"
                 continue
             paired = dash_compound_end(tokens, j) if t.text == "-" else None
             if paired:
@@ -472,16 +482,28 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
                     return k, True
                 j = k      # "Chính sách xã hội": a plain word here, not an area
                 continue
-            return end, False
+            return _numbered(tokens, end), False      # "Công an xã Bảo Lâm 1"
         if t.is_cap:
             prov = province_at(tokens, j)     # before the honorific test: "Bà Rịa - Vũng Tàu"
             if prov and not (t.text[0].isdigit() and tokens[j - 1].lower != "số"):
-                return _numbered(tokens, prov[0]), False
-            if not _continues_name(tokens, j) or (t.text[0].isdigit() and tokens[j - 1].lower != "số"):
+                end = _numbered(tokens, prov[0])
+                if not _branch_follows(tokens, end):
+                    return end, False
+                j = end + (tokens[end].text in ("-", "–"))     # "Trường … Hà Nội – Phân hiệu Lạng Sơn"
+                continue
+            titled = historical_title_end(tokens, j)
+            if titled:
+                j = titled        # "Ban Quản lý Lăng Chủ tịch Hồ Chí Minh": no official's title
+                continue
+            if t.text[0].isdigit() and tokens[j - 1].lower != "số":
+                # "Tòa án nhân dân khu vực 15", "Công an xã Bảo Lâm 1": a small number ends the
+                # name it follows, unless it counts what comes next ("Sở Nội vụ 2 năm liền")
+                return (_numbered(tokens, j) if tokens[j - 1].is_word else j), False
+            if not _continues_name(tokens, j):
                 return j, False
             run_end = person_run(tokens, j)
             if run_end > j and run_end == _cap_end(tokens, j) \
-                    and tokens[j - 1].lower not in _SCHOOL_LEVELS and not _names_district(tokens, j, run_end, ctx):
+                    and not _after_school_level(tokens, j) and not _names_district(tokens, j, run_end, ctx):
                 return j, False
             j += 1
             continue
@@ -499,6 +521,30 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
             return j, False
         j += 1
     return j, False
+
+
+def _branch_follows(tokens: list[Token], j: int) -> bool:
+    """A dash and a branch's word at j ("– Phân hiệu", "- Chi nhánh"), or the word alone at j
+    after a dash that province_at took in ("Hà Nội -" folds as the city's name)?"""
+    if j < len(tokens) and tokens[j].text in ("-", "–"):
+        j += 1
+    elif not (0 < j < len(tokens) and tokens[j - 1].text in ("-", "–")):
+        return False
+    return any(words_at(tokens, j, words, lower=True) for words in lexicon.branch_words())
+
+
+def historical_title_end(tokens: list[Token], j: int) -> int | None:
+    """"Lăng Chủ tịch Hồ Chí Minh", "Bảo tàng Đại tướng Võ Nguyên Giáp": a title before a leader
+    of the past (lexicons/extract-historical-names.txt) belongs to the name it stands in; the
+    end of the leader's name, or None."""
+    role = role_at(tokens, j)
+    if role is None:
+        return None
+    k = j + len(role[0])
+    for size in (4, 3, 2):
+        if k + size <= len(tokens) and " ".join(t.text for t in tokens[k:k + size]) in lexicon.historical_names():
+            return k + size
+    return None
 
 
 def _names_district(tokens: list[Token], j: int, end: int, ctx: Context) -> bool:
@@ -527,6 +573,12 @@ _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,11}$")
 _SCHOOL_LEVELS = {"thông", "học", "non", "chuyên", "sở", "trị", "đẳng", "cấp", "nghề"}
 
 
+def _after_school_level(tokens: list[Token], j: int) -> bool:
+    """Does a school's level stand one or two words before j ("Trường Cao đẳng Nông Lâm …")?"""
+    return tokens[j - 1].lower in _SCHOOL_LEVELS or (j > 1 and tokens[j - 2].lower in _SCHOOL_LEVELS
+                                                      and tokens[j - 1].is_cap)
+
+
 def _acronym_closes(tokens: list[Token], j: int) -> int | None:
     """"… phát triển nhà và đô thị (HUD)": plain words after "và" that run into the name's
     acronym in parentheses still belong to the name; the end of those words, or None."""
@@ -545,7 +597,7 @@ _COUNTED = {"năm", "tháng", "ngày", "lần", "đơn", "cơ", "tập", "cá", 
 
 def _numbered(tokens: list[Token], j: int) -> int:
     """"Trường Đại học Sư phạm Hà Nội 2": a small number after the place ends the name."""
-    if j < len(tokens) and tokens[j].text.isdigit() and len(tokens[j].text) <= 2 and \
+    if j < len(tokens) and tokens[j].text.isdigit() and len(tokens[j].text) <= 3 and \
             (j + 1 == len(tokens) or not tokens[j + 1].is_word or tokens[j + 1].lower == "và"
              or (is_stop(tokens, j + 1) and tokens[j + 1].lower not in _COUNTED)):
         return j + 1
@@ -567,9 +619,13 @@ def _continues_name(tokens: list[Token], j: int) -> bool:
         return False
     if t.text == "Khối" and j > 1 and tokens[j - 1].lower == "ủy" and tokens[j - 2].lower == "đảng":
         return True       # "Đảng ủy Khối các cơ quan tỉnh", "Đảng ủy Khối Doanh nghiệp"
-    if t.text in ("Khối", "Cụm", "Trưởng", "Phó", "Đơn") or cue_at(tokens, j):
+    if t.text in ("Khối", "Cụm", "Trưởng", "Phó", "Đơn"):
         return False
-    return True
+    cue = cue_at(tokens, j)
+    if cue and cue[0] == ("thường", "trực"):
+        # "Ban Thường trực Ủy ban Mặt trận": a bloc's standing unit only before the bloc's word
+        return not (j + 2 < len(tokens) and tokens[j + 2].lower in ("khối", "cụm"))
+    return not cue
 
 
 def _name(text: str, tokens: list[Token], i: int, end: int, ctx: Context) -> str:
