@@ -645,3 +645,31 @@ def test_a_numbered_commune_and_the_title_of_its_police_chief():
             "Trưởng Công an xã Đức Trọng 2 (Cụm trưởng) chủ trì.")
     assert positions(text, "tỉnh Lâm Đồng") == [("Lê Văn Hùng", "Trưởng Công an", "Công an xã Đức Trọng 2")]
     assert [f["unit"] for f in facts(text, "tỉnh Lâm Đồng", None, "head")] == ["Công an xã Đức Trọng 2"]
+
+
+# -- the ninth set, read ------------------------------------------------------------------
+def test_dc_introduces_a_person():
+    text = "Đ/c Lương Văn Tâm - Phó Trưởng Ban Quản lý Khu kinh tế điều hành hội nghị."
+    assert positions(text) == [("Lương Văn Tâm", "Phó Trưởng ban", "Ban Quản lý Khu kinh tế")]
+
+
+def test_a_school_list_that_leaves_out_the_shared_first_word():
+    text = ("Ngày 20-5, Cụm thi đua số 2 gồm: Trường THPT Nguyễn Trãi, THPT Lê Lợi, THPT Trường Chinh và THPT "
+            "Phan Chu Trinh tổ chức hội nghị tổng kết năm học 2022-2023.")
+    assert _units(text, "tỉnh Khánh Hòa") == [
+        "Trường Trung học phổ thông Nguyễn Trãi", "Trường Trung học phổ thông Lê Lợi",
+        "Trường Trung học phổ thông Trường Chinh", "Trường Trung học phổ thông Phan Chu Trinh"]
+
+
+def test_the_head_after_a_role_phrase_that_opens_the_clause():
+    text = ("Ngày 12/12/2019, Khối thi đua Kinh tế tỉnh tổng kết năm 2019. Với vai trò Khối trưởng Khối thi đua "
+            "Kinh tế năm 2019, Sở Công Thương đã chủ trì hội nghị.")
+    assert [(f["unit"], f["year"]) for f in facts(text, "tỉnh Hà Nam", None, "head")] == [("Sở Công Thương", 2019)]
+
+
+def test_attendees_under_a_count_of_places_are_members_only_when_the_count_matches():
+    opening = "Ngày 12/7/2023, tại Công an tỉnh Sơn La, Cụm thi đua số 3 - Bộ Công an sơ kết 6 tháng. "
+    text = opening + "Tham dự có lãnh đạo Công an 3 tỉnh Sơn La, Điện Biên, Lai Châu và các đơn vị có liên quan."
+    assert _units(text, None) == ["Công an tỉnh Sơn La", "Công an tỉnh Điện Biên", "Công an tỉnh Lai Châu"]
+    short = opening + "Tham dự có lãnh đạo Công an 4 tỉnh Sơn La, Điện Biên và các đơn vị có liên quan."
+    assert _units(short, None) == []

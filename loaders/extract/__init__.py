@@ -192,6 +192,8 @@ class _Article:
                 self._emit(s, "membership", bloc=bloc, unit=h.unit)
         members = membership.member_lists(self.sentences, s, self.ctx) \
             if membership.may_list(lower) and membership.TRIGGER.search(lower) else []
+        if not members and self.main is not None and not _AWARD_HINT.search(lower):
+            members = [(0, name) for name in membership.counted_members(s)]
         for k, name in members:
             bloc = self._bloc_at(s, k)
             if bloc:

@@ -102,7 +102,7 @@ def heads_in(tokens: list[Token], text: str, ctx: Context, people: list[Person],
             found += _handover(tokens, k, end, cue[1], year, text, ctx, units(), people,
                                giver_before=giver_before)
         else:
-            after = _unit_after_cue(tokens, end, units())
+            after = _unit_after_cue(tokens, end, units()) or _unit_after_role_phrase(tokens, end, before, units())
             if after:
                 unit, elected = after, bool(_ELECTION_SENTENCE.search(text))
             else:
@@ -159,6 +159,23 @@ def _unit_after_cue(tokens, end, units: list[Unit]) -> Unit | None:
     if j + 1 < len(tokens) and tokens[j].lower == "đơn" and tokens[j + 1].lower == "vị":
         j += 2
     return next((u for u in units if u.start == j), None)
+
+
+# "Với vai trò Khối trưởng Khối thi đua … năm 2018, Ban Quản lý Khu kinh tế đã chủ trì …",
+# "Là đơn vị Cụm trưởng, Sở Y tế …": the title opens the clause, the unit follows its comma.
+_ROLE_PHRASE = re.compile(r"(?:^|[,;.:]\s*)(?:với vai trò(?: là)?|trên cương vị(?: là)?|là)\s+(?:đơn vị\s+)?$",
+                          re.IGNORECASE)
+
+
+def _unit_after_role_phrase(tokens, end, before: str, units: list[Unit]) -> Unit | None:
+    if not _ROLE_PHRASE.search(before):
+        return None
+    for j in range(end, min(len(tokens), end + 20)):
+        if tokens[j].text in (";", "."):
+            return None
+        if tokens[j].text == ",":
+            return next((u for u in units if u.start == j + 1), None)
+    return None
 
 
 def _described_unit(tokens, k, text, units: list[Unit]) -> tuple[Unit | None, bool]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from thidua.loaders.extract.sentences import Sentence
-from thidua.loaders.extract.shared_lists import (districts_listed, names_sharing_head,
+from thidua.loaders.extract.shared_lists import (counted_places, districts_listed, names_sharing_head,
                                                  names_sharing_kind, opens_counted_areas,
                                                  places_named_before, places_sharing_head,
                                                  separator_length)
@@ -105,6 +105,15 @@ def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[t
     return out
 
 
+_COUNTED_HINT = re.compile(r"\d\s+(?:tỉnh|huyện|quận|xã|phường|thị xã)\s", re.IGNORECASE)
+
+
+def counted_members(s: Sentence) -> list[str]:
+    """"Tham dự có … lãnh đạo Công an 6 tỉnh Kon Tum, Gia Lai, …": the bloc's member units named
+    as attendees, without "gồm", when as many places follow as the count says."""
+    return counted_places(s.work) if _COUNTED_HINT.search(s.work) else []
+
+
 def _names_with_shared_head(text: str, m: re.Match, body: str, ctx: Context) -> list[str]:
     """The list's names when its items share a head: written at the list's opening, as bare
     districts, or ("… Công an 8 tỉnh trong Cụm gồm: A, B") said just before "gồm"."""
@@ -161,7 +170,8 @@ def _unit_list(s: Sentence, ctx: Context, start: int, end: int, after_shared: bo
         if names and not _GAP.match(gap):
             # "Huyện ủy Ea H'leo, Krông Pắc, Krông Búk và Thị ủy Buôn Hồ"; "Vụ Pháp chế, Văn
             # phòng, Vụ Kế hoạch": places sharing the last head, or units named by a bare head
-            places = places_sharing_head(names[-1], gap, ctx.jurisdiction) or _bare_heads(gap)
+            places = places_sharing_head(names[-1], gap, ctx.jurisdiction) or _bare_heads(gap) \
+                or _with_elided_head(names[-1], gap, whole=True)
             if not places:
                 break
             names += places
@@ -170,8 +180,9 @@ def _unit_list(s: Sentence, ctx: Context, start: int, end: int, after_shared: bo
         names.append(u.name)
         last_end = s.tokens[u.end - 1].end
     if names:         # "… Sở Tư pháp Quảng Bình, Quảng Trị." : places after the last unit
-        names += places_sharing_head(names[-1], _CLAUSE_END.split(s.work[last_end:end])[0], ctx.jurisdiction,
-                                     whole=False)
+        rest = _CLAUSE_END.split(s.work[last_end:end])[0]
+        names += places_sharing_head(names[-1], rest, ctx.jurisdiction, whole=False) or \
+            _with_elided_head(names[-1], rest, whole=False)
     return names
 
 
@@ -189,6 +200,31 @@ def _bare_heads(gap: str) -> list[str]:
         if not head or len(head[0]) != len(tokens) or not tokens[0].is_cap:
             return []
     return items
+
+
+def _with_elided_head(last: str, rest: str, whole: bool) -> list[str]:
+    """"Trường THPT Lê Duẩn, THPT Bác Ái, THPT Nguyễn Du": items that repeat the last unit's
+    second word leave out its first ("Trường"); their full names. With `whole`, `rest` must
+    hold nothing but such items; otherwise those that open it count, each up to its last
+    capitalised word."""
+    words = last.split()
+    if len(words) < 3 or not rest.lstrip().startswith((",", ";", "và")):
+        return []
+    names = []
+    for item in _ITEM_SEPARATOR.split(rest.strip(" ,;")):
+        item_words = item.split()
+        shared = 0          # "Trung học phổ thông" of "Trường Trung học phổ thông Lê Duẩn"
+        while shared < min(len(item_words), len(words) - 2) and item_words[shared] == words[1 + shared]:
+            shared += 1
+        run = shared
+        while run < len(item_words) and (item_words[run][0].isupper() or item_words[run][0].isdigit()):
+            run += 1
+        if not shared or run == shared or (whole and run < len(item_words)):
+            return [] if whole else names
+        names.append(f"{words[0]} {' '.join(item_words[:run])}")
+        if run < len(item_words):
+            break
+    return names
 
 
 def _bullets(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[str]:

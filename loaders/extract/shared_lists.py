@@ -214,6 +214,27 @@ def places_named_before(before: str, body: str) -> list[str]:
     return _items_named(_unit_head_in(m.group("head") or ""), m.group("area").lower(), body.strip().lstrip(":"))
 
 
+# "lãnh đạo Công an 6 tỉnh Kon Tum, Gia Lai, …": a unit's head over a count of places, named right after
+_COUNTED_PLACES = re.compile(r"(?P<head>[A-ZĐÀ-Ỹ][^\d:();,.]{1,40}?)\s+(?P<count>\d{1,2})\s+" + _AREAS +
+                             r"\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def counted_places(text: str) -> list[str]:
+    """The units of "Công an 6 tỉnh Kon Tum, Gia Lai, …" (attendees said without "gồm"), only when
+    as many places are named as the count says: the count is what tells a list of the bloc's
+    members from places that merely follow a unit."""
+    out = []
+    for m in _COUNTED_PLACES.finditer(text):
+        head = _unit_head_in(m.group("head"))
+        if not head:
+            continue
+        rest = re.split(r"[;.:]", text[m.end():], maxsplit=1)[0]
+        names = _items_named(head, m.group("area").lower(), rest)
+        if len(names) == int(m.group("count")):
+            out += names
+    return out
+
+
 def _unit_head_in(words: str) -> str:
     """The unit named at the end of `words` ("lãnh đạo Công an" -> "Công an", "lãnh đạo Sở Văn
     hóa, Thể thao và Du lịch" -> that Sở), or "" (the places are the members themselves:

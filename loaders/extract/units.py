@@ -332,6 +332,8 @@ def _match_unit(tokens: list[Token], i: int, ctx: Context, text: str) -> Unit | 
         return None       # "Viện trưởng Viện kiểm sát …", "Bộ trưởng Bộ …": a title, then the unit
     if agency is None and _names_no_unit(tokens, i):
         return None
+    if agency is None and i > 0 and tokens[i - 1].lower in _SCHOOL_LEVELS and _historical_name_at(tokens, i):
+        return None       # "Trung học phổ thông Trường Chinh": a school's namesake, not "Trường …"
     if head and head[1] == "area" and agency is None:
         return _area_unit(tokens, i, head[0], ctx, text)
     start_tail = agency if agency is not None else i + len(head[0])
@@ -545,6 +547,11 @@ def historical_title_end(tokens: list[Token], j: int) -> int | None:
         if k + size <= len(tokens) and " ".join(t.text for t in tokens[k:k + size]) in lexicon.historical_names():
             return k + size
     return None
+
+
+def _historical_name_at(tokens: list[Token], i: int) -> bool:
+    return any(i + size <= len(tokens) and " ".join(t.text for t in tokens[i:i + size]) in lexicon.historical_names()
+               for size in (2, 3, 4))
 
 
 def _names_district(tokens: list[Token], j: int, end: int, ctx: Context) -> bool:
