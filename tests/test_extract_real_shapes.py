@@ -454,7 +454,8 @@ def test_members_in_parentheses_after_the_blocs_name_with_lower_case_heads():
 def test_a_bloc_named_without_thi_dua():
     text = ("BTNO - Sáng 26/2/2022, Sở Xây dựng, đơn vị làm Khối trưởng Khối Nội chính năm 2022 tổ chức lễ ký kết "
             "giao ước thi đua. Khối Nội chính tỉnh gồm 3 đơn vị: Sở Tư pháp, Thanh tra tỉnh, Sở Nội vụ.")
-    assert _units(text, "tỉnh Bình Phước") == ["Sở Tư pháp", "Thanh tra tỉnh Bình Phước", "Sở Nội vụ"]
+    # the head is a member too ("Sở Xây dựng, đơn vị làm Khối trưởng …")
+    assert _units(text, "tỉnh Bình Phước") == ["Sở Xây dựng", "Sở Tư pháp", "Thanh tra tỉnh Bình Phước", "Sở Nội vụ"]
     assert {f["bloc"] for f in facts(text, "tỉnh Bình Phước")} == {"Khối Nội chính tỉnh Bình Phước"}
     assert bloc_names("Văn phòng Huyện ủy dẫn đầu phong trào thi đua Khối 02 huyện Nam Trà My năm 2023.") == [
         "Khối 02 huyện Nam Trà My"]
@@ -673,3 +674,49 @@ def test_attendees_under_a_count_of_places_are_members_only_when_the_count_match
     assert _units(text, None) == ["Công an tỉnh Sơn La", "Công an tỉnh Điện Biên", "Công an tỉnh Lai Châu"]
     short = opening + "Tham dự có lãnh đạo Công an 4 tỉnh Sơn La, Điện Biên và các đơn vị có liên quan."
     assert _units(short, None) == []
+
+
+# -- the seventh set, read again ------------------------------------------------------------
+def test_unit_before_the_verb_of_its_title():
+    text = "Sáng 2/3/2022, Sở Y tế, đơn vị làm Khối trưởng Khối Văn hóa - Xã hội năm 2022 tổ chức lễ ký kết."
+    assert [(f["unit"], f["year"]) for f in facts(text, "tỉnh Bình Phước", None, "head")] == [("Sở Y tế", 2022)]
+
+
+def test_a_title_in_parentheses_after_a_place_in_a_shared_list():
+    text = ("Ngày 9/12/2024, Cụm thi đua số 3 gồm Sở Tư pháp các tỉnh: Hòa Bình (Cụm trưởng), Sơn La, Lai Châu và "
+            "Điện Biên tổng kết năm 2024.")
+    assert [(f["unit"], f["role"]) for f in facts(text, None, None, "head")] == [("Sở Tư pháp tỉnh Hòa Bình", "head")]
+
+
+def test_officials_beside_the_head_represent_peer_units_of_its_level():
+    text = ("Ngày 6/12/2023, Cụm thi đua số 5 tổng kết năm 2023. Tham dự có đồng chí Lê Văn An, Viện trưởng VKSND "
+            "tỉnh Bình Định – đơn vị Cụm trưởng; đồng chí Trần Văn Bình, Phó Viện trưởng VKSND tỉnh Phú Yên; đồng "
+            "chí Ngô Thị Cúc, Phó Chủ tịch UBND huyện Tây Sơn.")
+    assert _units(text, None) == ["Viện kiểm sát nhân dân tỉnh Bình Định", "Viện kiểm sát nhân dân tỉnh Phú Yên"]
+    superior = ("Ngày 6/12/2023, Cụm thi đua số 2 tổng kết năm 2023. Dự có bà Lê Thị Hoa - Phó Chủ tịch LĐLĐ tỉnh; "
+                "ông Phạm Văn Tú - Chủ tịch LĐLĐ huyện Như Xuân, đơn vị Cụm trưởng năm 2023.")
+    assert _units(superior, "tỉnh Thanh Hóa") == ["Liên đoàn Lao động huyện Như Xuân"]
+
+
+def test_the_unit_that_leads_a_bloc_is_its_member():
+    text = ("Năm 2023, ba đơn vị được đề nghị tặng Cờ thi đua của Chính phủ gồm: LĐLĐ tỉnh Nghệ An - dẫn đầu "
+            "Cụm thi đua 6 LĐLĐ các tỉnh Bắc Trung Bộ; LĐLĐ tỉnh Bình Dương - dẫn đầu Cụm thi đua 7 LĐLĐ các tỉnh "
+            "Đông Nam Bộ.")
+    members = {(f["bloc"], f["unit"]) for f in facts(text, None, None, "membership")}
+    assert members == {("Cụm thi đua 6", "Liên đoàn Lao động tỉnh Nghệ An"),
+                       ("Cụm thi đua 7", "Liên đoàn Lao động tỉnh Bình Dương")}
+
+
+def test_awards_to_the_units_of_numbered_bullets_are_no_member_list():
+    text = ("Ngày 2/2/2024, Khối 02 huyện Tiên Phước tổng kết năm 2023.\nUBND tỉnh tặng Cờ thi đua của Ủy ban nhân "
+            "dân tỉnh cho 02 tập thể dẫn đầu phong trào thi đua các khối năm 2023, gồm:\n1. Văn phòng Huyện ủy "
+            "Tiên Phước;\n2. Hội Nông dân huyện Tiên Phước.")
+    awarded = [f["recipient"] for f in facts(text, "tỉnh Quảng Nam", None, "award")]
+    assert awarded == ["Văn phòng Huyện ủy Tiên Phước", "Hội Nông dân huyện Tiên Phước"]
+    assert facts(text, "tỉnh Quảng Nam", None, "membership") == []
+
+
+def test_bank_branches_abbreviated():
+    assert expand_abbreviations("CN NH Công thương, CN NH NNoPTNT, Quỹ cho DNNVV") == (
+        "Chi nhánh Ngân hàng Công thương, Chi nhánh Ngân hàng Nông nghiệp và Phát triển nông thôn, "
+        "Quỹ cho doanh nghiệp nhỏ và vừa")

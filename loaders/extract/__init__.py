@@ -190,6 +190,11 @@ class _Article:
             if bloc and h.year:
                 self._emit(s, "head", bloc=bloc, unit=h.unit, year=h.year, role=h.role)
                 self._emit(s, "membership", bloc=bloc, unit=h.unit)
+        if heads and len(found) > 1:
+            bloc = self._bloc_at(s, heads[0].token)
+            orgs = [pos.organization for p in found for pos in p.positions if pos.organization]
+            for name in membership.peers_of_heads([h.unit for h in heads], orgs) if bloc else ():
+                self._emit(s, "membership", bloc=bloc, unit=name)
         members = membership.member_lists(self.sentences, s, self.ctx) \
             if membership.may_list(lower) and membership.TRIGGER.search(lower) else []
         if not members and self.main is not None and not _AWARD_HINT.search(lower):
@@ -198,8 +203,21 @@ class _Article:
             bloc = self._bloc_at(s, k)
             if bloc:
                 self._emit(s, "membership", bloc=bloc, unit=name)
-        awards = award_rules.awards_in(s.tokens, s.work, self.ctx, found, self.years) \
-            if _AWARD_HINT.search(lower) else []
+        if "dẫn đầu" in lower and s.index in self.mentions:
+            starts = [m.start for m in self.mentions[s.index]]
+            for k, name in membership.leaders_of_blocs(s, self.ctx, starts):
+                self._emit(s, "membership", bloc=self._bloc_at(s, k + 1), unit=name)
+        if members and "(" in s.work:
+            listed = [name for _, name in members]
+            for h in leadership.heads_in_asides(s.work, listed, self.years):
+                bloc = self._bloc_at(s, members[0][0])
+                if bloc and h.year:
+                    self._emit(s, "head", bloc=bloc, unit=h.unit, year=h.year, role=h.role)
+        if _AWARD_HINT.search(lower):
+            listed = membership.bullet_units(self.sentences, s, self.ctx) if s.work.rstrip().endswith(":") else []
+            awards = award_rules.awards_in(s.tokens, s.work, self.ctx, found, self.years, listed)
+        else:
+            awards = []
         for a in awards:
             for name, kind in a.recipients:
                 self._emit(s, "award", award=a.name, recipient=name, recipient_kind=kind,

@@ -62,7 +62,10 @@ class Award:
 
 
 def awards_in(tokens: list[Token], text: str, ctx: Context, people: list[Person],
-              years: Years) -> list[Award]:
+              years: Years, listed: list[str] = ()) -> list[Award]:
+    """The awards a sentence names; `listed`: the units of the bullets after a sentence that
+    ends with a colon ("Tặng Cờ thi đua … cho 04 tập thể …, gồm:"), the recipients of its last
+    award when the sentence itself names none."""
     mentions = _award_mentions(tokens, text, ctx)
     out = []
     last_status = None
@@ -75,6 +78,8 @@ def awards_in(tokens: list[Token], text: str, ctx: Context, people: list[Person]
         if list_end > clause_end:       # a list of people that runs on past ";"
             nxt = min(following, _clause(tokens, list_end - 1)[1])
         recipients = recipients or _recipients_before(tokens, start, clause_start, text, ctx, people)
+        if not recipients and listed and idx == len(mentions) - 1:
+            recipients = [(name, "unit") for name in listed]
         if not recipients:
             continue
         status = _status(text, tokens, clause_start, start)

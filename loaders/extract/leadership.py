@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from thidua.loaders.extract.dates import Years
 from thidua.loaders.extract.people import Person, is_generic_cue, bloc_follows, year_after
-from thidua.loaders.extract.tokens import Token
+from thidua.loaders.extract.tokens import Token, tokenize
 from thidua.loaders.extract.units import Context, Unit, cue_at, cue_first_words, match_unit, units_in
 
 _ELECT = (r"(?:luân phiên )?(?:giữ chức(?: vụ)?|đảm nhiệm(?: vai trò| nhiệm vụ)?)|luân phiên làm|"
@@ -25,7 +25,8 @@ _ELECT = (r"(?:luân phiên )?(?:giữ chức(?: vụ)?|đảm nhiệm(?: vai tr
           r"đảm nhận vai trò|đảm nhận nhiệm vụ|để đảm nhận(?: nhiệm vụ| vai trò)?|"
           r"được (?:(?:các )?[\w ]{2,25}? )?(?:thống nhất )?(?:bầu|chọn|giao|cử|suy tôn|phân công)(?: làm| giữ)?")
 _DESCRIBE = r"từ vị trí|thay mặt(?: cho)?|đại diện(?: cho)?|hoàn thành tốt vai trò|tiếp tục làm"
-_CONNECTOR = re.compile(rf"^\s*(?:[-,(]\s*)?(?:(?P<elect>{_ELECT})\s+|(?:{_DESCRIBE})\s+)?"
+# "Sở Thông tin và Truyền thông, đơn vị làm Khối trưởng …": "đơn vị" may stand before the verb too
+_CONNECTOR = re.compile(rf"^\s*(?:[-,(]\s*)?(?:đơn vị\s+(?=(?:{_ELECT})\s))?(?:(?P<elect>{_ELECT})\s+|(?:{_DESCRIBE})\s+)?"
                         r"(?:(?:là )?đơn vị\s*)?(?:nhiệm vụ\s*)?$", re.IGNORECASE)
 _ELECTION_SENTENCE = re.compile(r"\b(?:bầu|chọn|đề cử|giao|nhận nhiệm vụ|đảm nhận|đảm nhiệm|luân phiên|bàn giao|chuyển giao|thống nhất)\b",
                                 re.IGNORECASE)
@@ -118,6 +119,28 @@ def heads_in(tokens: list[Token], text: str, ctx: Context, people: list[Person],
             y = c.year or (years.opened if _takes_over(text, tokens, c.token + 1) else years.described)
             heads.append(Head(c.unit, c.role, y, c.token))
     return heads
+
+
+_ASIDE_AFTER_NAME = re.compile(r"(?P<before>[^,;:()]{2,80}?)\s*\((?:là\s+)?(?:đơn vị\s+)?(?P<aside>[^()]{4,40})\)")
+
+
+def heads_in_asides(text: str, names: list[str], years: Years) -> list[Head]:
+    """"Sở Tài chính các tỉnh: Phú Thọ (Cụm trưởng), Quảng Ninh, …": the title in parentheses
+    after a listed item names the head among `names` (the list's full names) whose name ends
+    with the item's words."""
+    out = []
+    for m in _ASIDE_AFTER_NAME.finditer(text):
+        aside = tokenize(m.group("aside"))
+        cue = cue_at(aside, 0)
+        if not cue or len(cue[0]) < 2:
+            continue
+        item = m.group("before").strip()
+        name = next((n for n in names if n == item or n.endswith(" " + item)), None)
+        if name is None:
+            continue
+        year, _ = year_after(aside, len(cue[0]))
+        out.append(Head(name, cue[1], year or years.described, 0))
+    return out
 
 
 _TAKE_OVER = re.compile(r"^(?:\s*(?:khối|cụm|trưởng|phó))*\s*(?:đã\s+|sẽ\s+)?"

@@ -114,6 +114,43 @@ def counted_members(s: Sentence) -> list[str]:
     return counted_places(s.work) if _COUNTED_HINT.search(s.work) else []
 
 
+_LEADS = re.compile(r"\bdẫn đầu(?:\s+phong trào)?(?:\s+thi đua)?\s*$", re.IGNORECASE)
+
+
+def leaders_of_blocs(s: Sentence, ctx: Context, bloc_starts: list[int]) -> list[tuple[int, str]]:
+    """(bloc mention's token index, unit) for "LĐLĐ thành phố Hà Nội - dẫn đầu Cụm Thi đua 5 …",
+    "Văn phòng Huyện ủy …; … dẫn đầu phong trào thi đua Khối 01 …": the unit that leads a bloc
+    is one of its members; the nearest unit before, with no other bloc named between."""
+    out = []
+    units = None
+    for k, start in enumerate(bloc_starts):
+        if not _LEADS.search(s.work[:s.tokens[start].start]):
+            continue
+        units = units if units is not None else units_in(s.tokens, ctx, s.work)
+        floor = bloc_starts[k - 1] if k else 0
+        before = [u for u in units if floor <= u.start and u.end <= start]
+        if before:
+            out.append((start, before[-1].name))
+    return out
+
+
+_LEVEL_IN_NAME = re.compile(r"\s(?:tỉnh|thành phố|huyện|quận|thị xã)(?=\s+\S)", re.IGNORECASE)
+
+
+def peers_of_heads(heads: list[str], organisations: list[str]) -> list[str]:
+    """"đồng chí A, Viện trưởng VKSND tỉnh Gia Lai – đơn vị Cụm trưởng; đồng chí B, Phó Viện
+    trưởng VKSND tỉnh Đắk Lắk; …": the officials named beside the head's represent the bloc's
+    other members when their bodies are of the head's kind in another place of its level (the
+    same words up to "tỉnh", "huyện" …: the province's body above district heads is none)."""
+    kinds = {_kind(h) for h in heads} - {None}
+    return [o for o in dict.fromkeys(organisations) if o not in heads and _kind(o) in kinds]
+
+
+def _kind(name: str) -> str | None:
+    m = _LEVEL_IN_NAME.search(name)
+    return name[:m.end()].lower() if m else None
+
+
 def _names_with_shared_head(text: str, m: re.Match, body: str, ctx: Context) -> list[str]:
     """The list's names when its items share a head: written at the list's opening, as bare
     districts, or ("… Công an 8 tỉnh trong Cụm gồm: A, B") said just before "gồm"."""
@@ -126,10 +163,16 @@ def _names_with_shared_head(text: str, m: re.Match, body: str, ctx: Context) -> 
 _HEAD_BEFORE_REACH = 80      # characters before "gồm" that may name the shared head and level
 
 
+# "Tặng Cờ thi đua … cho 04 tập thể … dẫn đầu các khối …, gồm:": the awarded, not members
+_AWARDED_BEFORE = re.compile(r"\b(?:tặng|trao|khen thưởng)\b[^;.]*\b(?:cho|đối với)\b", re.IGNORECASE)
+
+
 def _said_of_bloc(text: str, m: re.Match) -> bool:
     phrase = m.group().lower()
     if "thành viên" in phrase or "khối" in phrase or "cụm" in phrase:
         return True
+    if _AWARDED_BEFORE.search(_CLAUSE_END.split(text[:m.start()])[-1]):
+        return False
     before = text[max(0, m.start() - 160):m.start()]
     tail = _CLAUSE_END.split(before)[-1]
     words = tail.split()[-24:]
@@ -225,6 +268,11 @@ def _with_elided_head(last: str, rest: str, whole: bool) -> list[str]:
         if run < len(item_words):
             break
     return names
+
+
+def bullet_units(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[str]:
+    """The unit opening each bullet ("- A", "1. B") in the sentences after `s`."""
+    return _bullets(sentences, s, ctx)
 
 
 def _bullets(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[str]:

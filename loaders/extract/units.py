@@ -505,7 +505,8 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
                 return j, False
             run_end = person_run(tokens, j)
             if run_end > j and run_end == _cap_end(tokens, j) \
-                    and not _after_school_level(tokens, j) and not _names_district(tokens, j, run_end, ctx):
+                    and not _after_school_level(tokens, j) and not _names_district(tokens, j, run_end, ctx) \
+                    and not _names_district(tokens, j - 1, run_end, ctx):     # "Huyện ủy Bắc Trà My"
                 return j, False
             j += 1
             continue
