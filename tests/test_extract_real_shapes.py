@@ -720,3 +720,19 @@ def test_bank_branches_abbreviated():
     assert expand_abbreviations("CN NH Công thương, CN NH NNoPTNT, Quỹ cho DNNVV") == (
         "Chi nhánh Ngân hàng Công thương, Chi nhánh Ngân hàng Nông nghiệp và Phát triển nông thôn, "
         "Quỹ cho doanh nghiệp nhỏ và vừa")
+
+
+# -- the twelfth and thirteenth sets (scored once unseen, then read) -----------------------
+def test_a_kind_of_members_named_before_the_colon_of_their_list():
+    text = ("Ngày 5/8/2021, Khối thi đua các Tổng công ty sơ kết 6 tháng. Khối thi đua gồm 3 tổng công ty nhà nước: "
+            "Tổng công ty Đường sắt Việt Nam, Tổng công ty Hàng hải Việt Nam và Tổng công ty Cà phê Việt Nam.")
+    assert _units(text, None) == ["Tổng công ty Đường sắt Việt Nam", "Tổng công ty Hàng hải Việt Nam",
+                                  "Tổng công ty Cà phê Việt Nam"]
+
+
+def test_bloc_names_enumerating_kinds_with_capitals_and_abbreviation_asides():
+    assert bloc_names("Khối thi đua các Vụ, Cục thuộc Bộ Y tế tổ chức hội nghị.") == [
+        "Khối thi đua các Vụ, Cục thuộc Bộ Y tế"]
+    assert bloc_names("Khối các trường đại học (ĐH), cao đẳng (CĐ) và trung cấp trên địa bàn tỉnh vừa tổng kết.") == [
+        "Khối các trường đại học, cao đẳng và trung cấp trên địa bàn tỉnh"]
+    assert bloc_names("Khối thi đua Kinh tế ngành (KTN) tổ chức hội nghị.")[0] == "Khối thi đua Kinh tế ngành"

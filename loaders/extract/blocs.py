@@ -28,6 +28,8 @@ _COMMA_CONTINUES = (("ngành",), ("đoàn", "thể"), ("thành", "phố"), ("huy
 # (organisations), not the verb of "Khối thi đua tổ chức hội nghị".
 _NOUN_OPENERS = (("tổ", "chức", "chính", "trị"), ("tổ", "chức", "xã", "hội"), ("tổ", "chức", "đoàn", "thể"))
 _ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,11}$")
+# "(ĐH)" after "đại học" inside a name: the register names the bloc without it
+_ACRONYM_ASIDE = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9&]{1,11}\)(?=\s*[,\s])")
 # Lower-case words that open a new clause after a comma, not one more kind of member.
 _CLAUSE_WORDS = {"đơn", "đại", "lãnh", "ông", "bà", "đồng", "gồm", "nhằm", "qua", "trong", "sau",
                  "tiếp", "các", "những", "với", "và", "cùng", "đồng thời", "nhất", "đặc"}
@@ -60,7 +62,7 @@ def find_mentions(s: Sentence, ctx: Context) -> list[Mention]:
             end = _name_end(toks, i + opener)
             if end > i + opener:
                 name = resolve_place(s.work[t.start:toks[end - 1].end].strip(" ,-"), t.start, ctx)
-                name = name[0].upper() + name[1:]
+                name = _ACRONYM_ASIDE.sub("", name[0].upper() + name[1:])
                 out.append(Mention(s.index, i, end, name))
                 acr = _acronym_after(toks, end)
                 if acr:
@@ -71,7 +73,8 @@ def find_mentions(s: Sentence, ctx: Context) -> list[Mention]:
             # bloc; "Đảng ủy Khối Doanh nghiệp" is a party committee)
             end = _short_name_end(toks, i + 1)
             if end:
-                name = resolve_place(s.work[t.start:toks[end - 1].end].strip(" ,-"), t.start, ctx)
+                name = _ACRONYM_ASIDE.sub("", resolve_place(s.work[t.start:toks[end - 1].end].strip(" ,-"),
+                                                            t.start, ctx))
                 out.append(Mention(s.index, i, end, name))
         elif t.text in ctx.bloc_acronyms:
             out.append(Mention(s.index, i, i + 1, ctx.bloc_acronyms[t.text]))
@@ -164,6 +167,10 @@ def _words_end(toks: list[Token], j: int) -> int:
                 continue
             break
         if not t.is_word:
+            if j > start and _acronym_after(toks, j) and j + 3 < n and \
+                    (toks[j + 3].text == "," or toks[j + 3].lower == "và"):
+                j += 3        # "Khối các trường đại học (ĐH), cao đẳng (CĐ) và …": an abbreviation aside
+                continue
             break
         area = area_at(toks, j)
         if area and j > start:

@@ -38,6 +38,8 @@ TRIGGER = re.compile(
     re.IGNORECASE)
 _FILLER = re.compile(r"^(?:\s*(?:các|\d+|đơn vị|cơ quan|địa phương|thành viên|sở, ngành|là|:))*\s*",
                      re.IGNORECASE)
+# Lower-case words naming the kind of members before the colon that opens their list
+_COUNTED_KIND = re.compile(r"(?:\d+\s+)?(?:[a-zđà-ỹ]+\s+){0,6}[a-zđà-ỹ]+\s*:\s*")
 _BULLET = re.compile(r"^\s*(?:[-•+*–]|\(?\d{1,2}[.)])\s*")
 _GAP = re.compile(r"^[\s,;\-–+•*.]*(?:và)?[\s,;\-–+•*.]*(?:\(\d{1,2}\))?\s*$")
 _HEAD_OVER_UNITS = re.compile(r"^\s*:?\s*(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,30}?)\s+các\s+(?:đơn vị|cơ quan)\s*:\s*")
@@ -96,6 +98,8 @@ def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[t
             out += [(k, name) for name in _bullets(sentences, s, ctx)]
             continue
         filler = _FILLER.match(body).end()
+        counted = _COUNTED_KIND.match(body, filler)       # "gồm 7 tập đoàn kinh tế nhà nước: …"
+        filler = counted.end() if counted else filler
         kind_names, used = names_sharing_kind(body[filler:])
         found = kind_names + _unit_list(s, ctx, body_start + filler + used, body_end, after_shared=bool(kind_names))
         if found:
