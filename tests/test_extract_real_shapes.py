@@ -736,3 +736,13 @@ def test_bloc_names_enumerating_kinds_with_capitals_and_abbreviation_asides():
     assert bloc_names("Khối các trường đại học (ĐH), cao đẳng (CĐ) và trung cấp trên địa bàn tỉnh vừa tổng kết.") == [
         "Khối các trường đại học, cao đẳng và trung cấp trên địa bàn tỉnh"]
     assert bloc_names("Khối thi đua Kinh tế ngành (KTN) tổ chức hội nghị.")[0] == "Khối thi đua Kinh tế ngành"
+
+
+def test_a_bare_numbered_bloc_takes_only_a_place_after_its_number():
+    assert bloc_names("Năm 2018, Khối 1 hỗ trợ thành công xã Mường Lói.") == ["Khối 1"]
+    assert bloc_names("Khối 02 huyện Nam Trà My tổng kết năm 2023.") == ["Khối 02 huyện Nam Trà My"]
+
+
+def test_an_assigning_verb_ends_a_unit_name():
+    assert _unit_names("Bộ Công an phân công Công an tỉnh Hà Tĩnh làm Cụm trưởng", None) == [
+        "Bộ Công an", "Công an tỉnh Hà Tĩnh"]

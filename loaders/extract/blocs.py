@@ -104,7 +104,13 @@ def _short_name_end(toks: list[Token], j: int) -> int | None:
     the word is no bloc ("Khối trưởng", "Cụm Công nghiệp Tân Mỹ")."""
     t = toks[j]
     if _BARE_NUMBER.match(t.text):
-        return _name_end(toks, j)
+        # "Khối 01 huyện Bắc Trà My", "Cụm II": a number, then only a place ("Khối 1 hỗ trợ …" is a verb)
+        area = area_at(toks, j + 1)
+        if area:
+            k = j + 1 + len(area.split())
+            end = place_end(toks, k, area)
+            return end if end > k else j + 1
+        return j + 1
     if t.text == "các" and any(words_at(toks, j + 1, kind) for kind in lexicon.bloc_member_kinds()):
         end = _words_end(toks, j)       # "Cụm các trường Trung cấp, Cao đẳng trên địa bàn tỉnh"
         return end if end > j + 2 else None
