@@ -746,3 +746,10 @@ def test_a_bare_numbered_bloc_takes_only_a_place_after_its_number():
 def test_an_assigning_verb_ends_a_unit_name():
     assert _unit_names("Bộ Công an phân công Công an tỉnh Hà Tĩnh làm Cụm trưởng", None) == [
         "Bộ Công an", "Công an tỉnh Hà Tĩnh"]
+
+
+def test_the_sector_of_a_numbered_cluster_heads_its_bare_places():
+    text = ("Ngày 9/8/2024, Cụm thi đua số V – BHXH Việt Nam gồm các tỉnh Phú Yên, Khánh Hòa và Ninh Thuận tổ "
+            "chức hội thao.")
+    assert _units(text, None) == ["Bảo hiểm xã hội tỉnh Phú Yên", "Bảo hiểm xã hội tỉnh Khánh Hòa",
+                                  "Bảo hiểm xã hội tỉnh Ninh Thuận"]

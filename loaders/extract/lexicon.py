@@ -51,6 +51,12 @@ def branch_words() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def sector_branches() -> tuple[tuple[str, str], ...]:
+    """(sector, its provincial body's head), longest sector first (lexicons/extract-sector-branches.tsv)."""
+    return tuple(sorted(((r[0], r[1]) for r in _rows("extract-sector-branches.tsv")), key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     return frozenset(_lines("extract-surnames.txt"))
 

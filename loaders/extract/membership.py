@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from thidua.loaders.extract import lexicon
 from thidua.loaders.extract.sentences import Sentence
 from thidua.loaders.extract.shared_lists import (counted_places, districts_listed, names_sharing_head,
                                                  names_sharing_kind, opens_counted_areas,
@@ -161,7 +162,19 @@ def _names_with_shared_head(text: str, m: re.Match, body: str, ctx: Context) -> 
     found = names_sharing_head(body) or districts_listed(body, ctx.jurisdiction)
     if not found and m.group().lower() == "gồm":
         found = places_named_before(text[max(0, m.start() - _HEAD_BEFORE_REACH):m.start()], body)
+    if found and all(_BARE_AREA.match(name) for name in found):
+        branch = _sector_branch(text[max(0, m.start() - _HEAD_BEFORE_REACH):m.start()])
+        if branch:       # "Cụm thi đua số VII – BHXH Việt Nam gồm các tỉnh Lâm Đồng, Gia Lai"
+            found = [f"{branch} {name}" for name in found]
     return found
+
+
+_BARE_AREA = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã) ")
+
+
+def _sector_branch(before: str) -> str | None:
+    """The provincial body of the sector named just before a list (lexicons/extract-sector-branches.tsv)."""
+    return next((branch for sector, branch in lexicon.sector_branches() if sector in before), None)
 
 
 _HEAD_BEFORE_REACH = 80      # characters before "gồm" that may name the shared head and level
