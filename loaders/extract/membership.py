@@ -116,7 +116,8 @@ _COUNTED_HINT = re.compile(r"\d\s+(?:tỉnh|huyện|quận|xã|phường|thị x
 def counted_members(s: Sentence) -> list[str]:
     """"Tham dự có … lãnh đạo Công an 6 tỉnh Kon Tum, Gia Lai, …": the bloc's member units named
     as attendees, without "gồm", when as many places follow as the count says."""
-    return counted_places(s.work) if _COUNTED_HINT.search(s.work) else []
+    # the hint on the lower-case text: the working text is made only for the few that pass
+    return counted_places(s.work) if _COUNTED_HINT.search(s.lower) else []
 
 
 _LEADS = re.compile(r"\bdẫn đầu(?:\s+phong trào)?(?:\s+thi đua)?\s*$", re.IGNORECASE)
