@@ -753,3 +753,9 @@ def test_the_sector_of_a_numbered_cluster_heads_its_bare_places():
             "chức hội thao.")
     assert _units(text, None) == ["Bảo hiểm xã hội tỉnh Phú Yên", "Bảo hiểm xã hội tỉnh Khánh Hòa",
                                   "Bảo hiểm xã hội tỉnh Ninh Thuận"]
+
+
+def test_a_member_of_the_party_central_committee_written_with_bch():
+    assert positions("Dự có ông Lê Văn Tám - Ủy viên BCH Trung ương Đảng, Chủ tịch Hội Nông dân Việt Nam.") == [
+        ("Lê Văn Tám", "Ủy viên Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"),
+        ("Lê Văn Tám", "Chủ tịch", "Hội Nông dân Việt Nam")]
