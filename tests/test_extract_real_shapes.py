@@ -759,3 +759,10 @@ def test_a_member_of_the_party_central_committee_written_with_bch():
     assert positions("Dự có ông Lê Văn Tám - Ủy viên BCH Trung ương Đảng, Chủ tịch Hội Nông dân Việt Nam.") == [
         ("Lê Văn Tám", "Ủy viên Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"),
         ("Lê Văn Tám", "Chủ tịch", "Hội Nông dân Việt Nam")]
+
+
+def test_a_plural_level_in_a_bloc_name_is_a_kind_of_members_not_a_place():
+    assert bloc_names("Cụm thi đua các tỉnh Đồng bằng sông Cửu Long tổ chức hội nghị.") == [
+        "Cụm thi đua các tỉnh Đồng bằng sông Cửu Long"]
+    assert bloc_names("Khối thi đua MTTQ và các tổ chức chính trị - xã hội huyện tổng kết.") == [
+        "Khối thi đua Mặt trận Tổ quốc và các tổ chức chính trị - xã hội huyện"]

@@ -179,6 +179,9 @@ def _words_end(toks: list[Token], j: int) -> int:
                 continue
             break
         area = area_at(toks, j)
+        if area and j > start and toks[j - 1].lower == "các":
+            j += len(area.split())   # "các tỉnh Đồng bằng sông Hồng": a kind of members, then a region
+            continue
         if area and j > start:
             k = j + len(area.split())
             end = place_end(toks, k, area)
@@ -209,7 +212,9 @@ def _words_end(toks: list[Token], j: int) -> int:
             j += 1
             continue
         if is_stop(toks, j):
-            opener = next((w for w in _NOUN_OPENERS if j == start and words_at(toks, j, w)), None)
+            # at the name's start, or after "các" ("MTTQ và các tổ chức chính trị - xã hội")
+            opener = next((w for w in _NOUN_OPENERS if (j == start or toks[j - 1].lower == "các")
+                           and words_at(toks, j, w)), None)
             if not opener:
                 break
             j += 2
