@@ -766,3 +766,11 @@ def test_a_plural_level_in_a_bloc_name_is_a_kind_of_members_not_a_place():
         "Cụm thi đua các tỉnh Đồng bằng sông Cửu Long"]
     assert bloc_names("Khối thi đua MTTQ và các tổ chức chính trị - xã hội huyện tổng kết.") == [
         "Khối thi đua Mặt trận Tổ quốc và các tổ chức chính trị - xã hội huyện"]
+
+
+def test_a_list_of_the_member_units_said_of_their_representatives():
+    text = ("Chiều 2/4/2019, Khối Thi đua 6 tổ chức ký kết giao ước. Dự có đại diện lãnh đạo 3 đơn vị thành viên và "
+            "viên chức phụ trách thi đua của các đơn vị gồm: Sở Nội vụ; Sở Tư pháp; Thanh tra tỉnh.")
+    assert _units(text, "tỉnh Bình Thuận") == ["Sở Nội vụ", "Sở Tư pháp", "Thanh tra tỉnh Bình Thuận"]
+    assert positions("Dự có thầy Lê Văn Hòa - Phó Hiệu trưởng Trường Cao đẳng Bách Khoa.") == [
+        ("Lê Văn Hòa", "Phó Hiệu trưởng", "Trường Cao đẳng Bách Khoa")]

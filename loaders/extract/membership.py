@@ -193,6 +193,8 @@ def _said_of_bloc(text: str, m: re.Match) -> bool:
         return False
     before = text[max(0, m.start() - 160):m.start()]
     tail = _CLAUSE_END.split(before)[-1]
+    if "đơn vị thành viên" in tail.lower():     # "đại diện 09 đơn vị thành viên … của các đơn vị gồm:"
+        return True
     words = tail.split()[-24:]
     return bool(_BLOC_WORD.search(" ".join(words)))
 
