@@ -774,3 +774,29 @@ def test_a_list_of_the_member_units_said_of_their_representatives():
     assert _units(text, "tỉnh Bình Thuận") == ["Sở Nội vụ", "Sở Tư pháp", "Thanh tra tỉnh Bình Thuận"]
     assert positions("Dự có thầy Lê Văn Hòa - Phó Hiệu trưởng Trường Cao đẳng Bách Khoa.") == [
         ("Lê Văn Hòa", "Phó Hiệu trưởng", "Trường Cao đẳng Bách Khoa")]
+
+
+# -- the sixteenth and seventeenth sets (scored once unseen, then read) ---------------------
+def test_departments_named_by_their_field_after_the_kind():
+    text = ("Ngày 2/4/2021, Khối thi đua Văn hóa – Xã hội ký kết giao ước. Tham dự có lãnh đạo 04 Sở, ngành thuộc "
+            "Khối thi đua, gồm: Y tế, Lao động – Thương binh và Xã hội, Khoa học và Công nghệ và Đài Phát thanh và "
+            "Truyền hình tỉnh.")
+    assert _units(text, "tỉnh Bình Định") == [
+        "Sở Y tế", "Sở Lao động - Thương binh và Xã hội", "Sở Khoa học và Công nghệ",
+        "Đài Phát thanh và Truyền hình tỉnh Bình Định"]
+    opening = "Ngày 28-1, Khối các sở quản lý nhà nước 2 gồm các sở: Tư pháp, Nội vụ, Ngoại vụ tổ chức hội nghị."
+    assert _units(opening, None) == ["Sở Tư pháp", "Sở Nội vụ", "Sở Ngoại vụ"]
+    full = "Ngày 5/1/2022, Khối thi đua các sở, ngành kinh tế gồm: Sở Xây dựng, Sở Công Thương tổng kết năm 2021."
+    assert _units(full, None) == ["Sở Xây dựng", "Sở Công Thương"]
+
+
+def test_places_after_a_numbered_cluster_and_its_sector_before_gom():
+    text = ("6 tháng đầu năm 2018, Công an các tỉnh trong Cụm thi đua số 4 – Bộ Công an gồm: Thái Bình, Nam Định, "
+            "Ninh Bình đã triển khai nhiều chương trình.")
+    assert _units(text, None) == ["Công an tỉnh Thái Bình", "Công an tỉnh Nam Định", "Công an tỉnh Ninh Bình"]
+
+
+def test_members_in_parentheses_after_the_units_of_the_bloc():
+    text = ("Ngày 24/7/2019, Khối Thi đua các Bộ, ngành Nội chính sơ kết 6 tháng. Dự có cán bộ của các đơn vị "
+            "thành viên trong Khối (Bộ Tư pháp, Bộ Công an, Thanh tra Chính phủ).")
+    assert _units(text, None) == ["Bộ Tư pháp", "Bộ Công an", "Thanh tra Chính phủ"]

@@ -12,7 +12,8 @@ import re
 
 from thidua.loaders.extract import lexicon
 from thidua.loaders.extract.sentences import Sentence
-from thidua.loaders.extract.shared_lists import (counted_places, districts_listed, names_sharing_head,
+from thidua.loaders.extract.shared_lists import (counted_places, departments_by_field, districts_listed,
+                                                 names_sharing_head,
                                                  names_sharing_kind, opens_counted_areas,
                                                  places_named_before, places_sharing_head,
                                                  separator_length)
@@ -32,7 +33,7 @@ TRIGGER = re.compile(
     r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành) thành viên\s*(?::|là|gồm)"
     # "các đơn vị thuộc Khối thi đua 5 (A, B, C)": the list in parentheses after the bloc's name
     r"|\bcác (?:đơn vị|cơ quan|doanh nghiệp|địa phương)(?: thành viên)? (?:thuộc|trong|của) (?:khối|cụm)"
-    r"(?= thi đua[^():;.]{0,80}\()"
+    r"(?=(?: thi đua[^():;.]{0,80})?\s*\()"
     # "Khối thi đua 10 có 5 trường đại học, cao đẳng trên địa bàn tỉnh: A; B; …"
     r"|\bcó \d+ (?:đơn vị|cơ quan|trường|trung tâm|doanh nghiệp|công ty|bệnh viện|địa phương|huyện|sở)"
     r"[^:.;()]{0,60}:)",
@@ -162,7 +163,8 @@ def _names_with_shared_head(text: str, m: re.Match, body: str, ctx: Context) -> 
     districts, or ("… Công an 8 tỉnh trong Cụm gồm: A, B") said just before "gồm"."""
     found = names_sharing_head(body) or districts_listed(body, ctx.jurisdiction)
     if not found and m.group().lower() == "gồm":
-        found = places_named_before(text[max(0, m.start() - _HEAD_BEFORE_REACH):m.start()], body)
+        before = text[max(0, m.start() - _HEAD_BEFORE_REACH):m.start()]
+        found = places_named_before(before, body) or departments_by_field(before, body, ctx)
     if found and all(_BARE_AREA.match(name) for name in found):
         branch = _sector_branch(text[max(0, m.start() - _HEAD_BEFORE_REACH):m.start()])
         if branch:       # "Cụm thi đua số VII – BHXH Việt Nam gồm các tỉnh Lâm Đồng, Gia Lai"

@@ -14,7 +14,7 @@ import re
 
 from thidua.loaders.extract import lexicon
 from thidua.loaders.extract.tokens import tokenize
-from thidua.loaders.extract.units import Context, agency_end, head_at, units_in
+from thidua.loaders.extract.units import Context, agency_end, head_at, is_stop, units_in
 from thidua.text import fold
 
 _AREAS = r"(?P<area>tỉnh, thành phố|quận|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn)"
@@ -28,7 +28,9 @@ _SHARED_PLACES = re.compile(r"^(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,40}?)\s+các\s
 _PLACES_BEFORE = re.compile(r"(?:(?P<head>[A-ZĐÀ-Ỹ][^\d:();]{1,60}?)\s+)?(?:\d+|các)\s+" + _AREAS +
                             # "12 phường thành viên trong cụm, gồm: …"
                             r"(?:\s+thành\s+viên)?"
-                            r"(?:\s+(?:trong|thuộc|của)\s+(?:cụm|khối)(?:\s+thi\s+đua)?"
+                            # "… trong Cụm thi đua số 2 – Bộ Công an gồm: …": the bloc's number and sector
+                            r"(?:\s+(?:trong|thuộc|của)\s+(?:cụm|khối)(?:\s+thi\s+đua)?(?:\s+(?:số\s+)?[\dIVXL]+)?"
+                            r"(?:\s*[-–]\s*[A-ZĐ][^\d:;()]{1,40}?)?"
                             # "… các tỉnh trung du miền núi phía Bắc gồm: …": a region after the level
                             r"|\s+(?:trung du|miền núi|duyên hải|đồng bằng|khu vực|phía|vùng)[^\d:();,]{0,40})?"
                             r"\s*,?\s*$", re.IGNORECASE)
@@ -66,6 +68,58 @@ def names_sharing_kind(body: str) -> tuple[list[str], int]:
             break
         pos = sep.end()
     return (names, pos) if len(names) >= 2 else ([], 0)
+
+
+# "09 Sở, ngành thuộc Khối thi đua, gồm: Giáo dục và Đào tạo, Y tế, Đài Phát thanh …", "gồm các
+# sở: Y tế, Ngoại vụ": departments named by their field alone, the kind said before the list
+_DEPARTMENTS_BEFORE = re.compile(r"\b(?:\d+|các)\s+[Ss]ở(?:\s*,\s*ngành)?\b[^:;.()]{0,50}$")
+_DEPARTMENTS_OPENING = re.compile(r"^[\s:]*các\s+sở\s*:\s*")
+
+
+def departments_by_field(before: str, body: str, ctx: Context) -> list[str]:
+    """The items of such a list: "Sở " and a standard field (lexicons/extract-agencies.txt), or a
+    unit written in full ("Đài Phát thanh và Truyền hình tỉnh"); up to the first that is neither."""
+    opening = _DEPARTMENTS_OPENING.match(body)
+    if opening:
+        body = body[opening.end():]
+    elif _DEPARTMENTS_BEFORE.search(before):
+        body = body.lstrip(" :")
+    else:
+        return []
+    if body.startswith("Sở "):
+        return []         # "gồm: Sở Giao thông vận tải, …": names in full, an ordinary list
+    names, pos = [], 0
+    while pos < len(body) and body[pos].isupper():
+        field = _agency_length("Sở", body[pos:])
+        if field:
+            names.append(f"Sở {body[pos:pos + field]}")
+            end = pos + field
+        else:
+            tokens = tokenize(body[pos:pos + 160])
+            found = units_in(tokens, ctx, body[pos:pos + 160])
+            if found and found[0].start == 0:
+                names.append(found[0].name)
+                end = pos + tokens[found[0].end - 1].end
+            else:       # a short field the lexicon lacks ("Y tế", "Ngoại vụ"), up to a verb
+                words = _field_words(tokens)
+                if not words:
+                    break
+                names.append(f"Sở {body[pos:pos + tokens[words - 1].end]}")
+                end = pos + tokens[words - 1].end
+        sep = _ITEM_END.match(body, end)
+        if not sep or not sep.group().strip() or ";" in sep.group():
+            break
+        pos = sep.end()
+    return names if len(names) >= 2 else []
+
+
+def _field_words(tokens) -> int:
+    """Tokens of a short field name at the start (1-4 words, the first capitalised, up to a
+    separator or a verb), or 0."""
+    n = 0
+    while n < len(tokens) and tokens[n].is_word and not is_stop(tokens, n) and tokens[n].lower != "và":
+        n += 1
+    return n if 0 < n <= 4 and tokens[0].is_cap else 0
 
 
 def _agency_length(head: str, rest: str) -> int:
