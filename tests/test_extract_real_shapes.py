@@ -800,3 +800,15 @@ def test_members_in_parentheses_after_the_units_of_the_bloc():
     text = ("Ngày 24/7/2019, Khối Thi đua các Bộ, ngành Nội chính sơ kết 6 tháng. Dự có cán bộ của các đơn vị "
             "thành viên trong Khối (Bộ Tư pháp, Bộ Công an, Thanh tra Chính phủ).")
     assert _units(text, None) == ["Bộ Tư pháp", "Bộ Công an", "Thanh tra Chính phủ"]
+
+
+def test_a_number_after_thi_dua_counts_only_levels_and_kinds():
+    assert bloc_names("Ngoài các đơn vị, Khối Thi đua 21 còn có đại diện Sở Nội vụ.") == ["Khối Thi đua 21"]
+    assert bloc_names("Cụm thi đua 05 tỉnh duyên hải miền Trung tổng kết.") == ["Cụm thi đua 05 tỉnh duyên hải miền Trung"]
+
+
+def test_organisations_after_cac_inside_a_unit_name_and_units_listed_after_the_bloc_number():
+    text = ("Ngày 5/5/2022, Khối thi đua 7 ký kết giao ước. Dự có lãnh đạo các đơn vị Khối thi đua số 7: Liên hiệp "
+            "các tổ chức hữu nghị tỉnh; BV Đa khoa tỉnh.")
+    assert _units(text, "tỉnh Bình Định") == ["Liên hiệp các tổ chức hữu nghị tỉnh Bình Định",
+                                             "Bệnh viện Đa khoa tỉnh Bình Định"]

@@ -239,7 +239,12 @@ def _bare_number_at(toks: list[Token], j: int) -> bool:
     if j >= len(toks) or not _BARE_NUMBER.match(toks[j].text):
         return False
     k = j + 1
-    return k >= len(toks) or not toks[k].is_word or toks[k].is_cap or is_stop(toks, k)
+    if k >= len(toks) or not toks[k].is_word or toks[k].is_cap or is_stop(toks, k):
+        return True
+    # a count only before a level or a kind of member ("07 tỉnh", "10 tổ chức"); "19 còn có …" is the bloc's number
+    counted = area_at(toks, k) or toks[k].lower in ("đơn", "cơ", "tổ") or \
+        any(words_at(toks, k, kind) for kind in lexicon.bloc_member_kinds())
+    return not counted
 
 
 def _enumeration_goes_on(toks: list[Token], start: int, k: int) -> bool:

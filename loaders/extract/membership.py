@@ -28,7 +28,8 @@ TRIGGER = re.compile(
     r"|\b\d+ (?:đơn vị|cơ quan|sở, ngành|địa phương|doanh nghiệp|trường)(?: thành viên)? (?:của|trong) (?:khối|cụm)\b"
     r"|\b\d+ (?:đơn vị|cơ quan|địa phương|doanh nghiệp) thành viên\b"
     # "của các đơn vị trong khối: A, B, C": without a count, only when a colon opens the list
-    r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành)(?: thành viên)? (?:của|trong) (?:khối|cụm)(?: thi đua)?\s*:"
+    r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành)(?: thành viên)? (?:(?:của|trong|thuộc) )?(?:khối|cụm)"
+    r"(?: thi đua)?(?: số)?(?: [\dIVX]+)?\s*:"
     # "đại diện lãnh đạo các doanh nghiệp thành viên: A, B, C"
     r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành) thành viên\s*(?::|là|gồm)"
     # "các đơn vị thuộc Khối thi đua 5 (A, B, C)": the list in parentheses after the bloc's name

@@ -520,6 +520,9 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
             if closed:
                 return closed, False
             return j, False
+        if is_stop(tokens, j) and tokens[j - 1].lower == "các" and tokens[j - 1].is_word:
+            j += 1      # "Liên hiệp các tổ chức hữu nghị": after "các", a noun, not the verb
+            continue
         if is_stop(tokens, j) or honorific_at(tokens, j):
             return j, False
         j += 1
