@@ -621,7 +621,8 @@ def test_the_standing_unit_of_a_bloc_is_its_head():
 
 
 def test_an_ampersand_inside_a_unit_name():
-    assert _unit_names("Sở Văn hóa Thể thao & Du lịch tỉnh", None) == ["Sở Văn hóa Thể thao & Du lịch tỉnh"]
+    # registered with "và", as the register writes it
+    assert _unit_names("Sở Văn hóa Thể thao & Du lịch tỉnh", None) == ["Sở Văn hóa Thể thao và Du lịch tỉnh"]
 
 
 def test_counted_member_places_before_gom_and_a_change_of_level():
@@ -812,3 +813,19 @@ def test_organisations_after_cac_inside_a_unit_name_and_units_listed_after_the_b
             "các tổ chức hữu nghị tỉnh; BV Đa khoa tỉnh.")
     assert _units(text, "tỉnh Bình Định") == ["Liên hiệp các tổ chức hữu nghị tỉnh Bình Định",
                                              "Bệnh viện Đa khoa tỉnh Bình Định"]
+
+
+def test_a_counted_kind_with_commas_and_districts_listed_after_the_bloc():
+    text = ("Chiều 29/3/2021, Khối thi đua kinh tế tỉnh ký kết giao ước (gồm 3 sở, ban, ngành: Sở Nông nghiệp & PTNT, "
+            "Sở Xây dựng, Ban Quản lý các khu công nghiệp).")
+    assert _units(text, "tỉnh Vĩnh Phúc") == ["Sở Nông nghiệp và Phát triển nông thôn", "Sở Xây dựng",
+                                             "Ban Quản lý các khu công nghiệp"]
+    districts = ("Ngày 22/5, Cụm thi đua vùng cao tổng kết năm 2023. Năm 2023, các huyện thuộc Cụm thi đua vùng cao: "
+                 "Tủa Chùa, Điện Biên Đông và Mường Nhé đã đổi mới công tác thi đua.")
+    assert _units(districts, "tỉnh Điện Biên") == ["huyện Tủa Chùa", "huyện Điện Biên Đông", "huyện Mường Nhé"]
+
+
+def test_one_department_in_each_province_listed_after_the_kind():
+    text = ("Sáng 20-1, Cụm thi đua khu vực Tây Nguyên tổng kết năm 2009. Dự có lãnh đạo các sở Y tế thuộc Cụm gồm: "
+            "Gia Lai, Kon Tum, Đắk Lắk.")
+    assert _units(text, None) == ["Sở Y tế tỉnh Gia Lai", "Sở Y tế tỉnh Kon Tum", "Sở Y tế tỉnh Đắk Lắk"]

@@ -28,8 +28,8 @@ TRIGGER = re.compile(
     r"|\b\d+ (?:đơn vị|cơ quan|sở, ngành|địa phương|doanh nghiệp|trường)(?: thành viên)? (?:của|trong) (?:khối|cụm)\b"
     r"|\b\d+ (?:đơn vị|cơ quan|địa phương|doanh nghiệp) thành viên\b"
     # "của các đơn vị trong khối: A, B, C": without a count, only when a colon opens the list
-    r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành)(?: thành viên)? (?:(?:của|trong|thuộc) )?(?:khối|cụm)"
-    r"(?: thi đua)?(?: số)?(?: [\dIVX]+)?\s*:"
+    r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành|huyện|tỉnh)(?: thành viên)? (?:(?:của|trong|thuộc) )?(?:khối|cụm)"
+    r"(?: thi đua)?(?: số)?(?: [\dIVX]+| (?!gồm|bao|là)[a-zđà-ỹ]+(?: [a-zđà-ỹ]+)?)?\s*:"
     # "đại diện lãnh đạo các doanh nghiệp thành viên: A, B, C"
     r"|\bcác (?:đơn vị|cơ quan|địa phương|doanh nghiệp|sở, ngành) thành viên\s*(?::|là|gồm)"
     # "các đơn vị thuộc Khối thi đua 5 (A, B, C)": the list in parentheses after the bloc's name
@@ -42,7 +42,7 @@ TRIGGER = re.compile(
 _FILLER = re.compile(r"^(?:\s*(?:các|\d+|đơn vị|cơ quan|địa phương|thành viên|sở, ngành|là|:))*\s*",
                      re.IGNORECASE)
 # Lower-case words naming the kind of members before the colon that opens their list
-_COUNTED_KIND = re.compile(r"(?:\d+\s+)?(?:[a-zđà-ỹ]+\s+){0,6}[a-zđà-ỹ]+\s*:\s*")
+_COUNTED_KIND = re.compile(r"(?:\d+\s+)?(?:[a-zđà-ỹ]+,?\s+){0,6}[a-zđà-ỹ]+\s*:\s*")
 _BULLET = re.compile(r"^\s*(?:[-•+*–]|\(?\d{1,2}[.)])\s*")
 _GAP = re.compile(r"^[\s,;\-–+•*.]*(?:và)?[\s,;\-–+•*.]*(?:\(\d{1,2}\))?\s*$")
 _HEAD_OVER_UNITS = re.compile(r"^\s*:?\s*(?P<head>[A-ZĐÀ-Ỹ][^\d:(),;]{1,30}?)\s+các\s+(?:đơn vị|cơ quan)\s*:\s*")

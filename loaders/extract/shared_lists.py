@@ -73,6 +73,7 @@ def names_sharing_kind(body: str) -> tuple[list[str], int]:
 # "09 Sở, ngành thuộc Khối thi đua, gồm: Giáo dục và Đào tạo, Y tế, Đài Phát thanh …", "gồm các
 # sở: Y tế, Ngoại vụ": departments named by their field alone, the kind said before the list
 _DEPARTMENTS_BEFORE = re.compile(r"\b(?:\d+|các)\s+[Ss]ở(?:\s*,\s*ngành)?\b[^:;.()]{0,50}$")
+_FIELD_BEFORE = re.compile(r"\bcác\s+sở\s+([A-ZĐÀ-Ỹ][^:;()]{1,50}?)\s+(?:thuộc|trong|của)\b")
 _DEPARTMENTS_OPENING = re.compile(r"^[\s:]*các\s+sở\s*:\s*")
 
 
@@ -88,6 +89,11 @@ def departments_by_field(before: str, body: str, ctx: Context) -> list[str]:
         return []
     if body.startswith("Sở "):
         return []         # "gồm: Sở Giao thông vận tải, …": names in full, an ordinary list
+    first = _capitalised_run(re.split(r",\s*|\s+và\s+", body, maxsplit=1)[0].split())
+    if first and fold(" ".join(first)) in lexicon.provinces():
+        # "lãnh đạo các sở VH-TT&DL thuộc Cụm gồm: Bình Dương, …": one department in each province
+        named = _FIELD_BEFORE.search(before)
+        return _items_named(f"Sở {named.group(1)}", "tỉnh, thành phố", body) if named else []
     names, pos = [], 0
     while pos < len(body) and body[pos].isupper():
         field = _agency_length("Sở", body[pos:])

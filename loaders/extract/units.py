@@ -640,7 +640,8 @@ def _continues_name(tokens: list[Token], j: int) -> bool:
 
 
 def _name(text: str, tokens: list[Token], i: int, end: int, ctx: Context) -> str:
-    name = text[tokens[i].start:tokens[end - 1].end].strip(" -,")
+    # "Sở Nông nghiệp & Phát triển nông thôn" is registered with "và"
+    name = text[tokens[i].start:tokens[end - 1].end].strip(" -,").replace(" & ", " và ")
     return resolve_place(name, tokens[i].start, ctx)
 
 
