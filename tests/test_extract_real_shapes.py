@@ -829,3 +829,8 @@ def test_one_department_in_each_province_listed_after_the_kind():
     text = ("Sáng 20-1, Cụm thi đua khu vực Tây Nguyên tổng kết năm 2009. Dự có lãnh đạo các sở Y tế thuộc Cụm gồm: "
             "Gia Lai, Kon Tum, Đắk Lắk.")
     assert _units(text, None) == ["Sở Y tế tỉnh Gia Lai", "Sở Y tế tỉnh Kon Tum", "Sở Y tế tỉnh Đắk Lắk"]
+
+
+def test_a_bloc_named_in_lower_case_after_a_capitalised_khoi():
+    assert bloc_names("Các ngân hàng thành viên Khối ngân hàng II bao gồm 8 đơn vị.") == ["Khối ngân hàng II"]
+    assert bloc_names("Đảng ủy Khối doanh nghiệp tỉnh tổ chức hội nghị.") == []

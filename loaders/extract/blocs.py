@@ -111,6 +111,9 @@ def _short_name_end(toks: list[Token], j: int) -> int | None:
             end = place_end(toks, k, area)
             return end if end > k else j + 1
         return j + 1
+    if any(words_at(toks, j, words) for words in lexicon.bloc_lower_case_names()):
+        end = _words_end(toks, j)       # "Khối sự nghiệp thuộc Bộ …", "Khối ngân hàng I"
+        return end if end > j + 1 else None
     if t.text == "các" and any(words_at(toks, j + 1, kind) for kind in lexicon.bloc_member_kinds()):
         end = _words_end(toks, j)       # "Cụm các trường Trung cấp, Cao đẳng trên địa bàn tỉnh"
         return end if end > j + 2 else None

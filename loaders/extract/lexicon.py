@@ -57,6 +57,12 @@ def sector_branches() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def bloc_lower_case_names() -> tuple[tuple[str, ...], ...]:
+    """Lower-case words that name a bloc after a capitalised "Khối" (lexicons/extract-bloc-lower-case-names.txt)."""
+    return tuple(tuple(line.split()) for line in _lines("extract-bloc-lower-case-names.txt"))
+
+
+@lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     return frozenset(_lines("extract-surnames.txt"))
 
