@@ -834,3 +834,10 @@ def test_one_department_in_each_province_listed_after_the_kind():
 def test_a_bloc_named_in_lower_case_after_a_capitalised_khoi():
     assert bloc_names("Các ngân hàng thành viên Khối ngân hàng II bao gồm 8 đơn vị.") == ["Khối ngân hàng II"]
     assert bloc_names("Đảng ủy Khối doanh nghiệp tỉnh tổ chức hội nghị.") == []
+
+
+def test_plain_words_after_va_run_to_the_separator_inside_a_name():
+    text = ("Ngày 2/3/2021, Khối thi đua kinh tế ký kết giao ước (gồm 3 sở, ban, ngành: Ban Bồi thường giải phóng mặt "
+            "bằng và phát triển quỹ đất, Sở Xây dựng, Cục Thuế tỉnh).")
+    assert _units(text, None)[0] == "Ban Bồi thường giải phóng mặt bằng và phát triển quỹ đất"
+    assert _unit_names("Sở Y tế và các đơn vị, ", None) == ["Sở Y tế"]

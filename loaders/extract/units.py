@@ -516,7 +516,7 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
                     and tokens[j + 1].text not in ctx.acronyms:
                 j += 1
                 continue
-            closed = _acronym_closes(tokens, j + 1)
+            closed = _acronym_closes(tokens, j + 1) or _lower_case_tail(tokens, j + 1)
             if closed:
                 return closed, False
             return j, False
@@ -599,6 +599,18 @@ def _acronym_closes(tokens: list[Token], j: int) -> int | None:
         k += 1
     if k > j and k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" \
             and _ACRONYM.match(tokens[k + 1].text):
+        return k
+    return None
+
+
+def _lower_case_tail(tokens: list[Token], j: int) -> int | None:
+    """"Ban Giải phóng mặt bằng và phát triển quỹ đất, …": plain words after "và" that run to a
+    list separator (no verb, no "các") still belong to the name; the end of those words, or None."""
+    k = j
+    while k < len(tokens) and k - j < 5 and tokens[k].is_word and not tokens[k].is_cap \
+            and not is_stop(tokens, k) and tokens[k].lower not in ("các", "những", "cùng", "cả"):
+        k += 1
+    if k > j and (k == len(tokens) or tokens[k].text in (",", ";", ")")):
         return k
     return None
 
