@@ -28,6 +28,8 @@ _SENTENCE_WORDS = 8      # fewer after a date make a dateline, not a sentence
 # Cheap tests that let a sentence skip a recogniser that cannot fire on it.
 _BLOC_HINT = AnyPhrase(("khối thi đua", "cụm thi đua"))
 _SHORT_BLOC_HINT = AnyPhrase(("Khối ", "Cụm "))       # "Khối Kinh tế - Kỹ thuật", "Cụm II"
+# "(Cụm trưởng)", "(đơn vị Khối phó)": a title in parentheses after a listed item
+_TITLE_ASIDES = ("(cụm", "(khối", "(trưởng", "(phó", "(đơn vị", "(là")
 _AWARD_HINT = AnyPhrase(("cờ", "bằng khen", "giấy khen", "huân chương", "huy chương", "huy hiệu",
                          "chiến sĩ", "kỷ niệm chương", "danh hiệu", "anh hùng", "lao động xuất sắc",
                          "lao động tiên tiến"))
@@ -207,14 +209,15 @@ class _Article:
             starts = [m.start for m in self.mentions[s.index]]
             for k, name in membership.leaders_of_blocs(s, self.ctx, starts):
                 self._emit(s, "membership", bloc=self._bloc_at(s, k + 1), unit=name)
-        if members and "(" in s.work:
+        if members and any(a in lower for a in _TITLE_ASIDES):
             listed = [name for _, name in members]
             for h in leadership.heads_in_asides(s.work, listed, self.years):
                 bloc = self._bloc_at(s, members[0][0])
                 if bloc and h.year:
                     self._emit(s, "head", bloc=bloc, unit=h.unit, year=h.year, role=h.role)
         if _AWARD_HINT.search(lower):
-            listed = membership.bullet_units(self.sentences, s, self.ctx) if s.work.rstrip().endswith(":") else []
+            listed = (lambda: membership.bullet_units(self.sentences, s, self.ctx)) \
+                if s.work.rstrip().endswith(":") else None
             awards = award_rules.awards_in(s.tokens, s.work, self.ctx, found, self.years, listed)
         else:
             awards = []

@@ -12,6 +12,7 @@ the rotating flag ("Cờ luân lưu") is the bloc head's, not an award.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from thidua.loaders.extract import lexicon
@@ -62,10 +63,10 @@ class Award:
 
 
 def awards_in(tokens: list[Token], text: str, ctx: Context, people: list[Person],
-              years: Years, listed: list[str] = ()) -> list[Award]:
+              years: Years, listed: Callable[[], list[str]] | None = None) -> list[Award]:
     """The awards a sentence names; `listed`: the units of the bullets after a sentence that
-    ends with a colon ("Tặng Cờ thi đua … cho 04 tập thể …, gồm:"), the recipients of its last
-    award when the sentence itself names none."""
+    ends with a colon ("Tặng Cờ thi đua … cho 04 tập thể …, gồm:"), read only when the
+    sentence's last award names no recipient itself."""
     mentions = _award_mentions(tokens, text, ctx)
     out = []
     last_status = None
@@ -78,8 +79,8 @@ def awards_in(tokens: list[Token], text: str, ctx: Context, people: list[Person]
         if list_end > clause_end:       # a list of people that runs on past ";"
             nxt = min(following, _clause(tokens, list_end - 1)[1])
         recipients = recipients or _recipients_before(tokens, start, clause_start, text, ctx, people)
-        if not recipients and listed and idx == len(mentions) - 1:
-            recipients = [(name, "unit") for name in listed]
+        if not recipients and listed is not None and idx == len(mentions) - 1:
+            recipients = [(name, "unit") for name in listed()]
         if not recipients:
             continue
         status = _status(text, tokens, clause_start, start)

@@ -57,7 +57,7 @@ def find_mentions(s: Sentence, ctx: Context) -> list[Mention]:
     out = []
     toks = s.tokens
     for i, t in enumerate(toks):
-        opener = _opener_length(toks, i)
+        opener = _opener_length(toks, i) if t.lower in _BLOC_WORDS else 0
         if opener:
             end = _name_end(toks, i + opener)
             if end > i + opener:
@@ -81,10 +81,11 @@ def find_mentions(s: Sentence, ctx: Context) -> list[Mention]:
     return out
 
 
+_BLOC_WORDS = frozenset(("khối", "cụm"))
+
+
 def _opener_length(toks: list[Token], i: int) -> int:
-    """Tokens of "Khối thi đua" / "Cụm giao ước thi đua" at i (before the bloc's own name), or 0."""
-    if toks[i].lower not in ("khối", "cụm"):
-        return 0
+    """Tokens of "Khối thi đua" / "Cụm giao ước thi đua" at i, a bloc word (before the bloc's own name), or 0."""
     if words_at(toks, i + 1, ("thi", "đua"), lower=True):
         return 3
     if words_at(toks, i + 1, ("giao", "ước", "thi", "đua"), lower=True):

@@ -493,7 +493,7 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
                     return end, False
                 j = end + (tokens[end].text in ("-", "–"))     # "Trường … Hà Nội – Phân hiệu Lạng Sơn"
                 continue
-            titled = historical_title_end(tokens, j)
+            titled = historical_title_end(tokens, j) if t.lower in _roles_by_first_word() else None
             if titled:
                 j = titled        # "Ban Quản lý Lăng Chủ tịch Hồ Chí Minh": no official's title
                 continue
