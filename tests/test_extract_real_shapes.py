@@ -841,3 +841,8 @@ def test_plain_words_after_va_run_to_the_separator_inside_a_name():
             "bằng và phát triển quỹ đất, Sở Xây dựng, Cục Thuế tỉnh).")
     assert _units(text, None)[0] == "Ban Bồi thường giải phóng mặt bằng và phát triển quỹ đất"
     assert _unit_names("Sở Y tế và các đơn vị, ", None) == ["Sở Y tế"]
+
+
+def test_a_stop_word_after_cac_in_a_bloc_name_is_a_noun():
+    assert bloc_names("Dự có 05 đơn vị trong Khối thi đua các đơn vị sự nghiệp: Quỹ Đầu tư; Vườn quốc gia.") == [
+        "Khối thi đua các đơn vị sự nghiệp"]

@@ -216,9 +216,10 @@ def _words_end(toks: list[Token], j: int) -> int:
             j += 1
             continue
         if is_stop(toks, j):
-            # at the name's start, or after "các" ("MTTQ và các tổ chức chính trị - xã hội")
-            opener = next((w for w in _NOUN_OPENERS if (j == start or toks[j - 1].lower == "các")
-                           and words_at(toks, j, w)), None)
+            if j > start and toks[j - 1].lower == "các":
+                j += 1      # "các đơn vị sự nghiệp", "các tổ chức …": after "các", a noun
+                continue
+            opener = next((w for w in _NOUN_OPENERS if j == start and words_at(toks, j, w)), None)
             if not opener:
                 break
             j += 2
