@@ -846,3 +846,8 @@ def test_plain_words_after_va_run_to_the_separator_inside_a_name():
 def test_a_stop_word_after_cac_in_a_bloc_name_is_a_noun():
     assert bloc_names("Dự có 05 đơn vị trong Khối thi đua các đơn vị sự nghiệp: Quỹ Đầu tư; Vườn quốc gia.") == [
         "Khối thi đua các đơn vị sự nghiệp"]
+
+
+def test_a_bloc_named_by_capitalised_kinds_and_its_field_after_ve():
+    assert bloc_names("Sáng 01/12, Khối các Sở, ban, ngành quản lý Nhà nước về kinh tế - xã hội tổ chức hội nghị.") == [
+        "Khối các Sở, ban, ngành quản lý Nhà nước về kinh tế - xã hội"]

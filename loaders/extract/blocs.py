@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from thidua.loaders.extract import lexicon
 from thidua.loaders.extract.sentences import Sentence
 from thidua.loaders.extract.tokens import Token, words_at
-from thidua.loaders.extract.units import (Context, agency_end, area_at, award_at, field_end,
+from thidua.loaders.extract.units import (Context, agency_end, area_at, award_at, dash_compound_end, field_end,
                                           head_at, honorific_at, is_stop, place_end, resolve_place,
                                           role_at)
 
@@ -115,7 +115,7 @@ def _short_name_end(toks: list[Token], j: int) -> int | None:
     if any(words_at(toks, j, words) for words in lexicon.bloc_lower_case_names()):
         end = _words_end(toks, j)       # "Khối sự nghiệp thuộc Bộ …", "Khối ngân hàng I"
         return end if end > j + 1 else None
-    if t.text == "các" and any(words_at(toks, j + 1, kind) for kind in lexicon.bloc_member_kinds()):
+    if t.text == "các" and any(words_at(toks, j + 1, kind, lower=True) for kind in lexicon.bloc_member_kinds()):
         end = _words_end(toks, j)       # "Cụm các trường Trung cấp, Cao đẳng trên địa bàn tỉnh"
         return end if end > j + 2 else None
     if not t.is_cap or t.text[0].isdigit() or t.text in ("Trưởng", "Phó", "Thi") \
@@ -215,6 +215,12 @@ def _words_end(toks: list[Token], j: int) -> int:
                 break
             j += 1
             continue
+        if toks[j].lower == "về" and j > start:
+            field = next((e for k in range(j + 2, min(j + 5, n)) if toks[k].text == "-"
+                          for e in [dash_compound_end(toks, k)] if e), None)
+            if field:
+                j = field   # "quản lý Nhà nước về văn hóa - xã hội": the bloc's field
+                continue
         if is_stop(toks, j):
             if j > start and toks[j - 1].lower == "các":
                 j += 1      # "các đơn vị sự nghiệp", "các tổ chức …": after "các", a noun
