@@ -851,3 +851,11 @@ def test_a_stop_word_after_cac_in_a_bloc_name_is_a_noun():
 def test_a_bloc_named_by_capitalised_kinds_and_its_field_after_ve():
     assert bloc_names("Sáng 01/12, Khối các Sở, ban, ngành quản lý Nhà nước về kinh tế - xã hội tổ chức hội nghị.") == [
         "Khối các Sở, ban, ngành quản lý Nhà nước về kinh tế - xã hội"]
+
+
+def test_titles_take_the_year_the_article_names_when_nothing_is_dated():
+    text = ("Đoàn Tổng công ty vừa thành lập 3 Khối thi đua năm 2019.\nKhối thi đua phía Nam gồm 5 đơn vị, do Đoàn "
+            "Công ty Cao su Đồng Nai làm Khối trưởng.")
+    assert [(f["unit"], f["year"]) for f in facts(text, None, None, "head")] == [("Đoàn Công ty Cao su Đồng Nai", 2019)]
+    assert facts("Khối thi đua phía Nam gồm 5 đơn vị, do Đoàn Công ty Cao su Đồng Nai làm Khối trưởng.",
+                 None, None, "head") == []

@@ -151,9 +151,17 @@ def article_years(event_sentence: str | None, text: str, event_year: int | None,
         return Years(first, first + 1, False, _awards_year(text, lower))
     year = event_year or _year_of(published)
     if year is None:
-        return Years(None, None)
+        # no dated event, no publication date: "thành lập 4 Khối thi đua năm 2016" names the
+        # year its titles are for; without any year, titles and awards have none
+        named = _ANY_YEAR.search(text)
+        if named is None:
+            return Years(None, None)
+        return Years(int(named.group(1)) - 1, int(named.group(1)), False, _awards_year(text, lower))
     late = (event_month or 12) >= 9
     return Years(year if late else year - 1, year + 1 if late else year, late, _awards_year(text, lower))
+
+
+_ANY_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def _lower_in_place(text: str) -> str | None:
