@@ -859,3 +859,12 @@ def test_titles_take_the_year_the_article_names_when_nothing_is_dated():
     assert [(f["unit"], f["year"]) for f in facts(text, None, None, "head")] == [("Đoàn Công ty Cao su Đồng Nai", 2019)]
     assert facts("Khối thi đua phía Nam gồm 5 đơn vị, do Đoàn Công ty Cao su Đồng Nai làm Khối trưởng.",
                  None, None, "head") == []
+
+
+def test_a_party_committee_heads_when_its_official_leads_nothing_else():
+    text = ("Ngày 6/12/2023, Cụm thi đua số II tổng kết năm 2023. Đồng chí Lê Thị Hoa – Phó Bí thư Thường trực "
+            "Huyện ủy Krông Pắc, Cụm trưởng Cụm thi đua số II chủ trì hội nghị.")
+    assert [f["unit"] for f in facts(text, "tỉnh Đắk Lắk", None, "head")] == ["Huyện ủy Krông Pắc"]
+    seat = ("Ngày 6/12/2023, Cụm thi đua số II tổng kết năm 2023. Đồng chí Lê Thị Hoa – Ủy viên Ban Thường vụ Tỉnh "
+            "ủy, Giám đốc Sở Y tế, Cụm trưởng Cụm thi đua số II chủ trì hội nghị.")
+    assert [f["unit"] for f in facts(seat, "tỉnh Đắk Lắk", None, "head")] == ["Sở Y tế"]

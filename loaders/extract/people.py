@@ -189,7 +189,13 @@ def _read_cue(tokens, k, cue, p: Person, ctx: Context) -> int:
         bloc_end = end + 1
     year, end_year = year_after(tokens, bloc_end or end)
     orgs = [pos.organization for pos in p.positions if pos.organization]
-    unit = next((o for o in reversed(orgs) if not _is_party(o)), None) or ctx_org(ctx, p.name)
+    # a party committee is the head only when the official leads nothing else ("Phó Bí thư
+    # Thường trực Huyện ủy Lắk, Cụm trưởng …" in a cluster of district party committees); a seat
+    # on a committee ("Ủy viên Ban Thường vụ Tỉnh ủy") never names the head
+    led = [pos.organization for pos in p.positions if pos.organization and not pos.role.startswith("Ủy viên")
+           and not pos.role.endswith("ủy viên")]
+    unit = next((o for o in reversed(orgs) if not _is_party(o)), None) or ctx_org(ctx, p.name) or \
+        (led[-1] if led else None)
     if unit:
         p.cues.append(HeadCue(unit, role, year, k, bloc_end))
     return end_year or bloc_end or end
