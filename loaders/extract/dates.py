@@ -152,11 +152,12 @@ def article_years(event_sentence: str | None, text: str, event_year: int | None,
     year = event_year or _year_of(published)
     if year is None:
         # no dated event, no publication date: "thành lập 4 Khối thi đua năm 2016" names the
-        # year its titles are for; without any year, titles and awards have none
+        # year its titles are for; awards and dates stay without a year (which year an award
+        # rewards is not known from a year merely named)
         named = _ANY_YEAR.search(text)
         if named is None:
             return Years(None, None)
-        return Years(int(named.group(1)) - 1, int(named.group(1)), False, _awards_year(text, lower))
+        return Years(None, int(named.group(1)), False, _awards_year(text, lower))
     late = (event_month or 12) >= 9
     return Years(year if late else year - 1, year + 1 if late else year, late, _awards_year(text, lower))
 
