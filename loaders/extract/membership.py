@@ -12,8 +12,8 @@ import re
 
 from thidua.loaders.extract import lexicon
 from thidua.loaders.extract.sentences import Sentence
-from thidua.loaders.extract.shared_lists import (counted_places, departments_by_field, districts_listed,
-                                                 names_sharing_head,
+from thidua.loaders.extract.shared_lists import (ITEM_SEPARATOR, counted_places, departments_by_field,
+                                                 districts_listed, names_sharing_head,
                                                  names_sharing_kind, opens_counted_areas,
                                                  places_named_before, places_sharing_head,
                                                  separator_length)
@@ -98,7 +98,7 @@ def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[t
             out += [(k, name) for name in shared]
             continue
         if opens_counted_areas(body) and s.work.rstrip().endswith(":"):
-            out += [(k, name) for name in _bullets(sentences, s, ctx)]
+            out += [(k, name) for name in bullet_units(sentences, s, ctx)]
             continue
         filler = _FILLER.match(body).end()
         counted = _COUNTED_KIND.match(body, filler)       # "gồm 7 tập đoàn kinh tế nhà nước: …"
@@ -108,7 +108,7 @@ def member_lists(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[t
         if found:
             out += [(k, name) for name in found]
         elif s.work.rstrip().endswith(":"):
-            out += [(k, name) for name in _bullets(sentences, s, ctx)]
+            out += [(k, name) for name in bullet_units(sentences, s, ctx)]
     return out
 
 
@@ -163,11 +163,11 @@ def _names_with_shared_head(text: str, m: re.Match, body: str, ctx: Context) -> 
     """The list's names when its items share a head: written at the list's opening, as bare
     districts, or ("… Công an 8 tỉnh trong Cụm gồm: A, B") said just before "gồm"."""
     found = names_sharing_head(body) or districts_listed(body, ctx.jurisdiction)
+    before = text[max(0, m.start() - _HEAD_BEFORE_REACH):m.start()]
     if not found and m.group().lower() == "gồm":
-        before = text[max(0, m.start() - _HEAD_BEFORE_REACH):m.start()]
         found = places_named_before(before, body) or departments_by_field(before, body, ctx)
     if found and all(_BARE_AREA.match(name) for name in found):
-        branch = _sector_branch(text[max(0, m.start() - _HEAD_BEFORE_REACH):m.start()])
+        branch = _sector_branch(before)
         if branch:       # "Cụm thi đua số VII – BHXH Việt Nam gồm các tỉnh Lâm Đồng, Gia Lai"
             found = [f"{branch} {name}" for name in found]
     return found
@@ -252,14 +252,11 @@ def _unit_list(s: Sentence, ctx: Context, start: int, end: int, after_shared: bo
     return names
 
 
-_ITEM_SEPARATOR = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")
-
-
 def _bare_heads(gap: str) -> list[str]:
     """The items of a stretch of a member list that units_in passed over when each is a unit
     named by its head word alone ("Văn phòng", "Thanh tra": the bloc's parent body is implied),
     else []."""
-    items = [item for item in _ITEM_SEPARATOR.split(gap.strip(" ,;")) if item]
+    items = [item for item in ITEM_SEPARATOR.split(gap.strip(" ,;")) if item]
     for item in items:
         tokens = tokenize(item)
         head = head_at(tokens, 0)
@@ -277,7 +274,7 @@ def _with_elided_head(last: str, rest: str, whole: bool) -> list[str]:
     if len(words) < 3 or not rest.lstrip().startswith((",", ";", "và")):
         return []
     names = []
-    for item in _ITEM_SEPARATOR.split(rest.strip(" ,;")):
+    for item in ITEM_SEPARATOR.split(rest.strip(" ,;")):
         item_words = item.split()
         shared = 0          # "Trung học phổ thông" of "Trường Trung học phổ thông Lê Duẩn"
         while shared < min(len(item_words), len(words) - 2) and item_words[shared] == words[1 + shared]:
@@ -295,10 +292,6 @@ def _with_elided_head(last: str, rest: str, whole: bool) -> list[str]:
 
 def bullet_units(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[str]:
     """The unit opening each bullet ("- A", "1. B") in the sentences after `s`."""
-    return _bullets(sentences, s, ctx)
-
-
-def _bullets(sentences: list[Sentence], s: Sentence, ctx: Context) -> list[str]:
     names = []
     for nxt in sentences[s.index + 1:]:
         m = _BULLET.match(nxt.work)

@@ -183,7 +183,8 @@ def _capitalised_run(words: list[str]) -> list[str]:
     return run
 
 
-_PLACE_ITEMS = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
+# Between the items of a list: a comma, a semicolon or "và"
+ITEM_SEPARATOR = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
 _OPENS_WITH_SEPARATOR = re.compile(r"^\s*(?:,|\bvà\b)")
 
 
@@ -204,7 +205,7 @@ def places_after(unit: str, rest: str, jurisdiction: str | None, whole: bool) ->
         return [], 0
     level, stem = head
     out, used, pos = [], 0, 0
-    for sep in _PLACE_ITEMS.finditer(rest):
+    for sep in ITEM_SEPARATOR.finditer(rest):
         item = rest[pos:sep.start()]
         pos = sep.end()
         if not item:
