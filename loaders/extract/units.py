@@ -332,7 +332,7 @@ def _match_unit(tokens: list[Token], i: int, ctx: Context, text: str) -> Unit | 
         return None       # "Viện trưởng Viện kiểm sát …", "Bộ trưởng Bộ …": a title, then the unit
     if agency is None and _names_no_unit(tokens, i):
         return None
-    if agency is None and i > 0 and tokens[i - 1].lower in _SCHOOL_LEVELS and _historical_name_at(tokens, i):
+    if agency is None and i > 0 and tokens[i - 1].lower in _SCHOOL_LEVELS and _historical_name_length(tokens, i):
         return None       # "Trung học phổ thông Trường Chinh": a school's namesake, not "Trường …"
     if head and head[1] == "area" and agency is None:
         return _area_unit(tokens, i, head[0], ctx, text)
@@ -547,15 +547,14 @@ def historical_title_end(tokens: list[Token], j: int) -> int | None:
     if role is None:
         return None
     k = j + len(role[0])
-    for size in (4, 3, 2):
-        if k + size <= len(tokens) and " ".join(t.text for t in tokens[k:k + size]) in lexicon.historical_names():
-            return k + size
-    return None
+    size = _historical_name_length(tokens, k)
+    return k + size if size else None
 
 
-def _historical_name_at(tokens: list[Token], i: int) -> bool:
-    return any(i + size <= len(tokens) and " ".join(t.text for t in tokens[i:i + size]) in lexicon.historical_names()
-               for size in (2, 3, 4))
+def _historical_name_length(tokens: list[Token], i: int) -> int:
+    """Tokens of a leader of the past's name at i (lexicons/extract-historical-names.txt), or 0."""
+    return next((size for size in (4, 3, 2) if i + size <= len(tokens)
+                 and " ".join(t.text for t in tokens[i:i + size]) in lexicon.historical_names()), 0)
 
 
 def _names_district(tokens: list[Token], j: int, end: int, ctx: Context) -> bool:
