@@ -868,3 +868,10 @@ def test_a_party_committee_heads_when_its_official_leads_nothing_else():
     seat = ("Ngày 6/12/2023, Cụm thi đua số II tổng kết năm 2023. Đồng chí Lê Thị Hoa – Ủy viên Ban Thường vụ Tỉnh "
             "ủy, Giám đốc Sở Y tế, Cụm trưởng Cụm thi đua số II chủ trì hội nghị.")
     assert [f["unit"] for f in facts(seat, "tỉnh Đắk Lắk", None, "head")] == ["Sở Y tế"]
+
+
+def test_a_cooperative_is_no_commune_and_a_bloc_of_agencies_in_lower_case():
+    assert _unit_names("Liên hiệp Hợp tác xã Thương mại tỉnh, Sở Y tế", None) == [
+        "Liên hiệp Hợp tác xã Thương mại tỉnh", "Sở Y tế"]
+    assert bloc_names("Chiều 8/7, Khối cơ quan Nội chính tỉnh tổ chức hội nghị.") == ["Khối cơ quan Nội chính tỉnh"]
+    assert expand_abbreviations("Bộ CHQS tỉnh") == "Bộ Chỉ huy Quân sự tỉnh"

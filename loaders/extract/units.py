@@ -475,6 +475,8 @@ def _tail_end(tokens: list[Token], j: int, ctx: Context) -> tuple[int, bool]:
                 continue
             return j, False
         area = area_at(tokens, j)
+        if area == "xã" and tokens[j - 1].lower == "tác":
+            area = None       # "Liên hiệp Hợp tác xã Thương mại": a cooperative, not a commune
         head = head_at(tokens, j) if area and t.is_cap else None
         if area and not (head and head[1] != "area"):
             k = j + len(area.split())
