@@ -875,3 +875,15 @@ def test_a_cooperative_is_no_commune_and_a_bloc_of_agencies_in_lower_case():
         "Liên hiệp Hợp tác xã Thương mại tỉnh", "Sở Y tế"]
     assert bloc_names("Chiều 8/7, Khối cơ quan Nội chính tỉnh tổ chức hội nghị.") == ["Khối cơ quan Nội chính tỉnh"]
     assert expand_abbreviations("Bộ CHQS tỉnh") == "Bộ Chỉ huy Quân sự tỉnh"
+
+
+def test_counted_places_in_parentheses_or_after_a_region_and_colon():
+    text = ("Chiều 28/2/2024, Cụm thi đua số 2 Ủy ban MTTQ Việt Nam thành phố ký giao ước. Dự có cán bộ Ủy ban MTTQ "
+            "Việt Nam 3 quận trong cụm (quận Tây Hồ, Cầu Giấy, Bắc Từ Liêm).")
+    assert _units(text, "thành phố Hà Nội") == ["Ủy ban Mặt trận Tổ quốc Việt Nam quận Tây Hồ",
+                                               "Ủy ban Mặt trận Tổ quốc Việt Nam quận Cầu Giấy",
+                                               "Ủy ban Mặt trận Tổ quốc Việt Nam quận Bắc Từ Liêm"]
+    region = ("Ngày 20/4/2024, Cụm thi đua 2 NHNN Chi nhánh 02 tỉnh duyên hải phía Bắc: Quảng Ninh, Hải Phòng tổ "
+              "chức hội thao.")
+    assert _units(region, None) == ["Ngân hàng Nhà nước Chi nhánh tỉnh Quảng Ninh",
+                                    "Ngân hàng Nhà nước Chi nhánh thành phố Hải Phòng"]

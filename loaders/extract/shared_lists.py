@@ -276,8 +276,10 @@ def places_named_before(before: str, body: str) -> list[str]:
 
 
 # "lãnh đạo Công an 6 tỉnh Kon Tum, Gia Lai, …": a unit's head over a count of places, named right after
+# ("… 6 quận trong cụm (quận Long Biên, Hai Bà Trưng, …)", "… 06 tỉnh biên giới phía Bắc: Lai Châu, …")
 _COUNTED_PLACES = re.compile(r"(?P<head>[A-ZĐÀ-Ỹ][^\d:();,.]{1,40}?)\s+(?P<count>\d{1,2})\s+" + _AREAS +
-                             r"\s+(?=[A-ZĐÀ-Ỹ])")
+                             r"(?:\s+(?:trong|thuộc|của)\s+(?:cụm|khối)(?:\s+thi\s+đua)?\s*\(|\s+[a-zđà-ỹ][^\d:;()]{0,40}?:)?"
+                             r"\s*(?=[A-ZĐÀ-Ỹ]|(?:quận|huyện|xã|phường|thị xã)\s)")
 
 
 def counted_places(text: str) -> list[str]:
@@ -289,7 +291,7 @@ def counted_places(text: str) -> list[str]:
         head = _unit_head_in(m.group("head"))
         if not head:
             continue
-        rest = re.split(r"[;.:]", text[m.end():], maxsplit=1)[0]
+        rest = re.split(r"[;.:()]", text[m.end():], maxsplit=1)[0]
         names = _items_named(head, m.group("area").lower(), rest)
         if len(names) == int(m.group("count")):
             out += names
@@ -347,7 +349,7 @@ def _with_head(head: str, item: str) -> str:
 
 
 def _with_area(head: str, area: str, place: str) -> str:
-    if area == "tỉnh, thành phố":
+    if area in ("tỉnh, thành phố", "tỉnh"):       # "02 tỉnh …: Quảng Ninh, Hải Phòng": each at its own level
         full = lexicon.provinces().get(fold(place), "tỉnh " + place)
     elif area == "quận" and place[0].isdigit():
         full = "Quận " + place
