@@ -887,3 +887,12 @@ def test_counted_places_in_parentheses_or_after_a_region_and_colon():
               "chức hội thao.")
     assert _units(region, None) == ["Ngân hàng Nhà nước Chi nhánh tỉnh Quảng Ninh",
                                     "Ngân hàng Nhà nước Chi nhánh thành phố Hải Phòng"]
+
+
+def test_titles_after_a_colon_name_the_holders_units():
+    text = ("Ngày 26/7/2019, Khối thi đua các Tổ chức xã hội 2 sơ kết 6 tháng. Theo quyết định, Khối trưởng: Chủ tịch "
+            "Hội Làm vườn tỉnh, Khối phó: Chủ tịch Hội Đông y tỉnh.")
+    assert [(f["unit"], f["role"]) for f in facts(text, "tỉnh Nghệ An", None, "head")] == [
+        ("Hội Làm vườn tỉnh Nghệ An", "head"), ("Hội Đông y tỉnh Nghệ An", "deputy")]
+    levels = "Ngày 24/12/2021, cụm thi đua số V gồm các xã Thị trấn Lộc Bình, Tú Đoạn, Khuất Xá đã tổ chức hội nghị."
+    assert _units(levels, "tỉnh Lạng Sơn") == ["thị trấn Lộc Bình", "xã Tú Đoạn", "xã Khuất Xá"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from thidua.loaders.extract.dates import Years
 from thidua.loaders.extract.people import Person, is_generic_cue, bloc_follows, year_after
 from thidua.loaders.extract.tokens import Token, tokenize
-from thidua.loaders.extract.units import Context, Unit, cue_at, cue_first_words, match_unit, units_in
+from thidua.loaders.extract.units import Context, Unit, cue_at, cue_first_words, match_unit, role_at, units_in
 
 _ELECT = (r"(?:luân phiên )?(?:giữ chức(?: vụ)?|đảm nhiệm(?: vai trò| nhiệm vụ)?)|luân phiên làm|"
           r"là|làm|giữ|(?:luân phiên )?nhận|đảm nhận|tiếp nhận|giữ vai trò|giữ nhiệm vụ|(?:luân phiên )?nhận nhiệm vụ|"
@@ -176,12 +176,15 @@ def _unit_after_cue(tokens, end, units: list[Unit]) -> Unit | None:
     j = end
     if j + 1 < len(tokens) and tokens[j].lower == "năm" and tokens[j + 1].text.isdigit():
         j += 2
-    if j >= len(tokens) or (tokens[j].text != "-" and tokens[j].lower != "là"):
+    if j >= len(tokens) or (tokens[j].text not in ("-", ":") and tokens[j].lower != "là"):
         return None
     j += 1
     if j + 1 < len(tokens) and tokens[j].lower == "đơn" and tokens[j + 1].lower == "vị":
         j += 2
-    return next((u for u in units if u.start == j), None)
+    role = role_at(tokens, j)      # "Khối trưởng: Chủ tịch Hội Bảo trợ …": the title's holder, then the unit
+    if role and not role[2]:
+        j += len(role[0])
+    return next((u for u in units if u.start == j or (role and role[2] and u.start == j + len(role[0]) - 1)), None)
 
 
 # "Với vai trò Khối trưởng Khối thi đua … năm 2018, Ban Quản lý Khu kinh tế đã chủ trì …",

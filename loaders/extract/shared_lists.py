@@ -332,7 +332,7 @@ def _items_named(head: str, area: str | None, rest: str) -> list[str]:
 
 
 _DISTRICT_LEVELS = ("quận", "huyện", "thị xã", "xã", "phường", "thị trấn")
-_AREA_SWITCH = re.compile(r"^(quận|huyện|thị xã|thành phố|thị trấn|xã|phường)\s+(?=[A-ZĐÀ-Ỹ0-9])")
+_AREA_SWITCH = re.compile(r"^((?i:quận|huyện|thị xã|thành phố|thị trấn|xã|phường))\s+(?=[A-ZĐÀ-Ỹ0-9])")
 
 
 def _unit_headed(m: re.Match | None) -> re.Match | None:
