@@ -896,3 +896,12 @@ def test_titles_after_a_colon_name_the_holders_units():
         ("Hội Làm vườn tỉnh Nghệ An", "head"), ("Hội Đông y tỉnh Nghệ An", "deputy")]
     levels = "Ngày 24/12/2021, cụm thi đua số V gồm các xã Thị trấn Lộc Bình, Tú Đoạn, Khuất Xá đã tổ chức hội nghị."
     assert _units(levels, "tỉnh Lạng Sơn") == ["thị trấn Lộc Bình", "xã Tú Đoạn", "xã Khuất Xá"]
+
+
+def test_a_counted_list_of_units_that_sign_the_covenant():
+    text = ("Chiều 16-5-2022, Khối thi đua số 4 ký kết giao ước thi đua năm 2022. Trên cơ sở đó, 3 đơn vị bao gồm: "
+            "Hội Nông dân tỉnh, Hội Chữ thập đỏ tỉnh và Tỉnh đoàn đã thống nhất ký kết với các nhiệm vụ trọng tâm.")
+    assert _units(text, "tỉnh Trà Vinh") == ["Hội Nông dân tỉnh Trà Vinh", "Hội Chữ thập đỏ tỉnh Trà Vinh", "Tỉnh đoàn"]
+    award = ("Ngày 5/1/2023, Khối thi đua số 4 tổng kết năm 2022. UBND tỉnh khen 3 đơn vị gồm: Hội Nông dân tỉnh, Hội "
+             "Chữ thập đỏ tỉnh và Tỉnh đoàn.")
+    assert _units(award, "tỉnh Trà Vinh") == []

@@ -188,6 +188,10 @@ _HEAD_BEFORE_REACH = 80      # characters before "gồm" that may name the share
 _AWARDED_BEFORE = re.compile(r"\b(?:tặng|trao|khen thưởng)\b[^;.]*\b(?:cho|đối với)\b", re.IGNORECASE)
 
 
+_COUNTED_UNITS = re.compile(r"\b\d+\s+(?:đơn vị|cơ quan)\s*(?:bao\s*)?$", re.IGNORECASE)
+_SIGNS = re.compile(r"\b(?:ký kết|ký giao ước)\b", re.IGNORECASE)
+
+
 def _said_of_bloc(text: str, m: re.Match) -> bool:
     phrase = m.group().lower()
     if "thành viên" in phrase or "khối" in phrase or "cụm" in phrase:
@@ -198,6 +202,8 @@ def _said_of_bloc(text: str, m: re.Match) -> bool:
     tail = _CLAUSE_END.split(before)[-1]
     if "đơn vị thành viên" in tail.lower():     # "đại diện 09 đơn vị thành viên … của các đơn vị gồm:"
         return True
+    if _COUNTED_UNITS.search(tail) and _SIGNS.search(text):
+        return True       # "7 đơn vị bao gồm: A, B, … đã thống nhất ký kết": the covenant's signatories
     words = tail.split()[-24:]
     return bool(_BLOC_WORD.search(" ".join(words)))
 
