@@ -181,10 +181,10 @@ def _unit_after_cue(tokens, end, units: list[Unit]) -> Unit | None:
     j += 1
     if j + 1 < len(tokens) and tokens[j].lower == "đơn" and tokens[j + 1].lower == "vị":
         j += 2
-    role = role_at(tokens, j)      # "Khối trưởng: Chủ tịch Hội Bảo trợ …": the title's holder, then the unit
-    if role and not role[2]:
-        j += len(role[0])
-    return next((u for u in units if u.start == j or (role and role[2] and u.start == j + len(role[0]) - 1)), None)
+    role = role_at(tokens, j)
+    if role:    # "Khối trưởng: Chủ tịch Hội Bảo trợ …": the holder's title, then the unit (which a
+        j += len(role[0]) - (1 if role[2] else 0)    # title like "Trưởng ban" opens with its last word)
+    return next((u for u in units if u.start == j), None)
 
 
 # "Với vai trò Khối trưởng Khối thi đua … năm 2018, Ban Quản lý Khu kinh tế đã chủ trì …",
